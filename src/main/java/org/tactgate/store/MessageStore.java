@@ -1,0 +1,61 @@
+package org.tactgate.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The durable record of every accepted message: envelope, raw bytes, state, per-recipient
+ * delivery status, decision and findings. Back ends: SQLite (embedded) and PostgreSQL.
+ *
+ * <p>Order of durable writes: {@link #accept} commits message, recipients and decision in one
+ * transaction and returns only after the commit is on disk (the caller replies 250 after that).
+ * Every state change is one transaction. Delivery claims a message with a lease; an outcome whose
+ * lease is stale (another worker re-claimed after expiry) is discarded, so a message is never
+ * marked twice.
+ *
+ * <p>Thread-safe: called concurrently by SMTP sessions, delivery workers and people's actions.
+ * Methods throw {@link StoreException} when the database cannot be reached or a write fails;
+ * callers treat that as temporary.
+ */
+public interface MessageStore extends AutoCloseable {
+
+    /** Commits a new message; returns once it is durable. */
+    void accept(NewMessage message);
+
+    Optional<StoredMessage> find(MessageId id);
+
+    /** The raw bytes as received; empty once purged. */
+    Optional<byte[]> content(MessageId id);
+
+    /**
+     * Claims up to {@code max} messages in QUEUED or DEFERRED whose next attempt is due at
+     * {@code now} and whose lease (if any) has expired; each gets a lease until now + {@code lease}.
+     * Safe across threads and, on PostgreSQL, across nodes ({@code FOR UPDATE SKIP LOCKED}).
+     */
+    List<DeliveryTask> claimDue(Instant now, int max, Duration lease);
+
+    /**
+     * Applies a delivery attempt's outcome in one transaction: recipient states, attempts count,
+     * the message state (DELIVERED when no recipient is pending and none failed, FAILED when none
+     * is pending and some failed, DEFERRED otherwise), the lease released, and the optional DSN
+     * stored as a new QUEUED message. Returns false (and changes nothing) if the lease is stale.
+     */
+    boolean recordDelivery(DeliveryTask task, DeliveryOutcome outcome);
+
+    /**
+     * Moves a message from {@code from} to {@code to} in one transaction; false if it was not in
+     * {@code from} (someone else moved it first). {@code note} is kept as the last error/reason.
+     */
+    boolean transition(MessageId id, MessageState from, MessageState to, Optional<String> note);
+
+    /** Messages in a state, oldest first. */
+    List<StoredMessage> list(MessageState state, int limit);
+
+    Map<MessageState, Long> countByState();
+
+    @Override
+    void close();
+}
