@@ -1,0 +1,92 @@
+package org.tactgate.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsLoaderTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String text) throws IOException {
+        Path file = dir.resolve("tactgate.properties");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void embeddedDefaultConfigurationShouldLoad() {
+        Settings s = SettingsLoader.load(Path.of("config/tactgate.properties"));
+        assertThat(s.smtp().listen()).isEqualTo(new HostPort("127.0.0.1", 2525));
+        assertThat(s.store().url()).startsWith("jdbc:sqlite:").endsWith("data/tactgate.db");
+        assertThat(s.delivery().upstream()).isEmpty();
+        assertThat(s.delivery().outbox().endsWith(Path.of("data", "outbox"))).isTrue();
+        assertThat(s.webListen()).isEqualTo(new HostPort("127.0.0.1", 8025));
+    }
+
+    @Test
+    void emptyFileShouldGiveTheDocumentedDefaults() throws IOException {
+        Settings s = SettingsLoader.load(write(""));
+        assertThat(s.smtp().allowedNetworks()).containsExactly("127.0.0.0/8", "::1/128");
+        assertThat(s.smtp().maxMessageSize()).isEqualTo(25L * 1024 * 1024);
+        assertThat(s.store().url()).isEqualTo("jdbc:sqlite:" + dir.resolve("data/tactgate.db"));
+        assertThat(s.delivery().retryMaxAge()).isEqualTo(Duration.ofDays(5));
+        assertThat(s.delivery().outbox()).isEqualTo(dir.resolve("data/outbox"));
+        assertThat(s.directory().externalIsCustomer()).isTrue();
+    }
+
+    @Test
+    void relativePathsShouldResolveAgainstTheSettingsFolder() throws IOException {
+        Settings s = SettingsLoader.load(write("customers.file = customers.csv\ninternal.domains = A.example, b.example\n"));
+        assertThat(s.directory().customersFile()).contains(dir.resolve("customers.csv"));
+        assertThat(s.directory().internalDomains()).containsExactly("a.example", "b.example");
+    }
+
+    @Test
+    void badValueShouldNameTheKeyAndTheFile() throws IOException {
+        Path file = write("smtp.listen = 127.0.0.1:notaport\n");
+        assertThatThrownBy(() -> SettingsLoader.load(file))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.key()).isEqualTo("smtp.listen");
+                    assertThat(e.file()).isEqualTo(file);
+                    assertThat(e.getMessage()).contains(file.toString()).contains("smtp.listen");
+                });
+    }
+
+    @Test
+    void tlsCertificateWithoutKeyShouldBeRefused() throws IOException {
+        Path file = write("smtp.tls.certificate = cert.pem\n");
+        assertThatThrownBy(() -> SettingsLoader.load(file))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("smtp.tls.key"));
+    }
+
+    @Test
+    void unsupportedStoreShouldBeRefused() throws IOException {
+        Path file = write("store.url = jdbc:mysql://localhost/x\n");
+        assertThatThrownBy(() -> SettingsLoader.load(file))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("store.url"));
+    }
+
+    @Test
+    void missingFileShouldBeReportedAsSuch() {
+        assertThatThrownBy(() -> SettingsLoader.load(dir.resolve("nope.properties")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("cannot read");
+    }
+
+    @Test
+    void durationsAndSizesShouldParseWithUnits() {
+        assertThat(SettingsLoader.parseDuration("250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(SettingsLoader.parseDuration("90")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(SettingsLoader.parseDuration("2h")).isEqualTo(Duration.ofHours(2));
+        assertThat(SettingsLoader.parseSize("512k")).isEqualTo(512L * 1024);
+        assertThat(SettingsLoader.parseSize("10MB")).isEqualTo(10L * 1024 * 1024);
+        assertThat(SettingsLoader.parseSize("1000")).isEqualTo(1000L);
+        assertThatThrownBy(() -> SettingsLoader.parseDuration("5w")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
