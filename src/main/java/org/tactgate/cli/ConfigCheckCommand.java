@@ -1,0 +1,36 @@
+package org.tactgate.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.tactgate.config.ConfigException;
+import org.tactgate.config.Settings;
+import org.tactgate.config.SettingsLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tactgate config-check}: validates a settings file before a restart. */
+@Command(name = "config-check", mixinStandardHelpOptions = true,
+        description = "Validate a settings file and print what it resolves to.")
+final class ConfigCheckCommand implements Callable<Integer> {
+
+    @Option(names = "--config", description = "settings file (default: ${DEFAULT-VALUE})",
+            defaultValue = "config/tactgate.properties")
+    Path config;
+
+    @Override
+    public Integer call() {
+        try {
+            Settings s = SettingsLoader.load(config);
+            System.out.println(config + ": ok");
+            System.out.println("  smtp.listen     " + s.smtp().listen());
+            System.out.println("  store.url       " + s.store().url());
+            System.out.println("  delivers to     " + s.delivery().upstream()
+                    .map(h -> "upstream " + h).orElse("outbox " + s.delivery().outbox()));
+            System.out.println("  web.listen      " + s.webListen());
+            return 0;
+        } catch (ConfigException e) {
+            System.err.println("tactgate: configuration error: " + e.getMessage());
+            return 2;
+        }
+    }
+}
