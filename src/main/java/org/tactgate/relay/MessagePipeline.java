@@ -110,4 +110,9 @@ public final class MessagePipeline implements Intake {
             case REJECT -> throw new IllegalArgumentException("REJECT is answered in the session, not stored");
         };
     }
+
+    /** As {@link #firstState}, for a message already accepted: a REJECT can no longer be answered, so it waits for a person. */
+    static MessageState firstStateOrHold(Verdict verdict) {
+        return verdict == Verdict.REJECT ? MessageState.QUARANTINED : firstState(verdict);
+    }
 }

@@ -1,0 +1,53 @@
+package org.tactgate.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tactgate.config.ConfigException;
+import org.tactgate.config.Settings;
+import org.tactgate.config.SettingsLoader;
+import org.tactgate.relay.Relay;
+import org.tactgate.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tactgate serve}: runs the relay until SIGTERM/SIGINT, then stops gracefully. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the relay.")
+final class ServeCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Option(names = "--config", description = "settings file (default: ${DEFAULT-VALUE})",
+            defaultValue = "config/tactgate.properties")
+    Path config;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Settings settings;
+        try {
+            settings = SettingsLoader.load(config);
+        } catch (ConfigException e) {
+            log.error("configuration error: {}", e.getMessage());
+            System.err.println("tactgate: configuration error: " + e.getMessage());
+            return 2;
+        }
+        Relay relay;
+        try {
+            relay = Relay.start(settings, Detection.inspector(settings), Detection.policy(settings));
+        } catch (StoreException e) {
+            log.error("cannot open the store {}: {}", settings.store().url(), e.getMessage(), e);
+            return 1;
+        } catch (RuntimeException e) {
+            log.error("cannot start: {}", e.getMessage(), e);
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            relay.close();
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

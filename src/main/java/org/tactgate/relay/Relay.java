@@ -1,0 +1,119 @@
+package org.tactgate.relay;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tactgate.config.Settings;
+import org.tactgate.delivery.DeliveryQueue;
+import org.tactgate.inspect.MessageInspector;
+import org.tactgate.policy.Decision;
+import org.tactgate.policy.Policy;
+import org.tactgate.smtp.IntakeServer;
+import org.tactgate.store.JdbcMessageStore;
+import org.tactgate.store.MessageState;
+import org.tactgate.store.MessageStore;
+import org.tactgate.store.StoredMessage;
+
+/**
+ * The running relay: store, judgement, delivery queue and intake, started in that order (so that
+ * nothing is accepted before it can be stored and delivered) and stopped in the reverse order
+ * (no new sessions, sessions in progress finish, deliveries in progress finish, store closes).
+ */
+public final class Relay implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Relay.class);
+    private static final Duration GRACE = Duration.ofSeconds(20);
+
+    private final Settings settings;
+    private final MessageStore store;
+    private final DeliveryQueue delivery;
+    private final IntakeServer intake;
+
+    private Relay(Settings settings, MessageStore store, DeliveryQueue delivery, IntakeServer intake) {
+        this.settings = settings;
+        this.store = store;
+        this.delivery = delivery;
+        this.intake = intake;
+    }
+
+    /** Opens the store, resumes unfinished work, and starts delivering and listening. */
+    public static Relay start(Settings settings, MessageInspector inspector, Policy policy) {
+        MessageStore store = JdbcMessageStore.open(settings.store());
+        try {
+            MessagePipeline pipeline;
+            DeliveryQueue delivery = new DeliveryQueue(store, settings.delivery(), settings.smtp().hostname());
+            pipeline = new MessagePipeline(inspector, policy, store, delivery::wake);
+            resumeUnjudged(store, pipeline);
+            delivery.start();
+            IntakeServer intake = new IntakeServer(settings.smtp(), pipeline);
+            try {
+                intake.start();
+            } catch (RuntimeException e) {
+                delivery.stop(GRACE);
+                throw e;
+            }
+            Relay relay = new Relay(settings, store, delivery, intake);
+            relay.logStart();
+            return relay;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Messages committed RECEIVED but never judged (a crash between two steps of an older
+     * flow, or a store written by another node) are judged now rather than left behind.
+     */
+    private static void resumeUnjudged(MessageStore store, MessagePipeline pipeline) {
+        List<StoredMessage> unjudged = store.list(MessageState.RECEIVED, Integer.MAX_VALUE);
+        for (StoredMessage m : unjudged) {
+            Optional<byte[]> content = store.content(m.id());
+            Decision decision = pipeline.judge(m.envelope(), content.orElse(new byte[0]));
+            MessageState next = MessagePipeline.firstStateOrHold(decision.verdict());
+            store.transition(m.id(), MessageState.RECEIVED, next, Optional.of("judged at restart: " + decision.rule()));
+        }
+        if (!unjudged.isEmpty()) {
+            log.info("resumed {} unjudged message(s) from before the restart", unjudged.size());
+        }
+    }
+
+    private void logStart() {
+        var counts = store.countByState();
+        long pending = counts.getOrDefault(MessageState.QUEUED, 0L) + counts.getOrDefault(MessageState.DEFERRED, 0L);
+        log.info("tactgate listening for SMTP on {}:{}", settings.smtp().listen().host(), intake.port());
+        log.info("store: {}", settings.store().url());
+        log.info("delivering to {}", settings.delivery().upstream()
+                .map(h -> "upstream " + h + " (starttls " + settings.delivery().starttls().name().toLowerCase() + ")")
+                .orElse("outbox folder " + settings.delivery().outbox() + " (no upstream.host set)"));
+        if (pending > 0) {
+            log.info("resuming delivery of {} queued message(s)", pending);
+        }
+        counts.forEach((state, n) -> {
+            if (state == MessageState.HELD || state == MessageState.QUARANTINED) {
+                log.info("{} message(s) {}", n, state.name().toLowerCase());
+            }
+        });
+        log.info("started at {}", Instant.now());
+    }
+
+    public int smtpPort() {
+        return intake.port();
+    }
+
+    public MessageStore store() {
+        return store;
+    }
+
+    /** Graceful stop: intake first, then delivery, then the store. */
+    @Override
+    public void close() {
+        log.info("stopping: no new SMTP sessions; finishing sessions and deliveries in progress");
+        intake.stop(GRACE);
+        delivery.stop(GRACE);
+        store.close();
+        log.info("stopped");
+    }
+}
