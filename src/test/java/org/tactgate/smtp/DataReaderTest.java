@@ -70,7 +70,7 @@ class DataReaderTest {
         assertThat(read("a\nb\r\n.\r\n").fault()).contains(DataFault.BARE_NEWLINE);
         assertThat(read("a\rb\r\n.\r\n").fault()).contains(DataFault.BARE_NEWLINE);
         assertThat(read("a\r\r\n.\r\n").fault()).contains(DataFault.BARE_NEWLINE);
-        assertThat(read("a\r\n\n.\r\n").fault()).contains(DataFault.BARE_NEWLINE);
+        assertThat(read("a\r\n\nb\r\n.\r\n").fault()).contains(DataFault.BARE_NEWLINE);
         assertThat(read("a\r\n.\nb\r\n.\r\n").fault()).contains(DataFault.BARE_NEWLINE);
     }
 
