@@ -35,6 +35,13 @@ final class SmtpDialogue implements AutoCloseable {
         return connectFrom("127.0.0.1", port);
     }
 
+    /** Connects from 127.0.0.1 without reading anything (the greeting may be a refusal). */
+    static SmtpDialogue open(int port) throws IOException {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress("127.0.0.1", port), READ_TIMEOUT_MS);
+        return new SmtpDialogue(socket, port);
+    }
+
     /** Connects from a chosen loopback source address (e.g. 127.0.0.2) and reads the greeting. */
     static SmtpDialogue connectFrom(String source, int port) throws IOException {
         Socket socket = new Socket();
