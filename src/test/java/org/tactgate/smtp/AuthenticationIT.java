@@ -44,6 +44,13 @@ class AuthenticationIT {
         }
     }
 
+    /** EHLO, STARTTLS trusting the test certificate, EHLO again. */
+    private static void startTls(SmtpDialogue smtp) throws Exception {
+        smtp.send("EHLO client.example").expect("250");
+        smtp.startTls(TestTls.trustingTestCertificate());
+        smtp.send("EHLO client.example").expect("250");
+    }
+
     private static String plain(String user, String password) {
         return Base64.getEncoder().encodeToString(("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8));
     }
@@ -68,9 +75,7 @@ class AuthenticationIT {
     @Test
     void authLoginAfterStartTlsShouldWork() throws Exception {
         try (SmtpDialogue smtp = SmtpDialogue.connectFrom("127.0.0.2", start(settingsWithUsers()))) {
-            smtp.send("EHLO client.example").expect("250");
-            smtp.startTls(TestTls.trustingTestCertificate());
-            smtp.send("EHLO client.example").expect("250");
+            startTls(smtp);
             smtp.send("AUTH LOGIN").expect("334");
             smtp.send(Base64.getEncoder().encodeToString("alice".getBytes(StandardCharsets.UTF_8))).expect("334");
             smtp.send(Base64.getEncoder().encodeToString("wonderland".getBytes(StandardCharsets.UTF_8))).expect("235");
@@ -90,9 +95,7 @@ class AuthenticationIT {
     @Test
     void wrongPasswordShouldBeRefusedAndLeaveTheClientUnauthenticated() throws Exception {
         try (SmtpDialogue smtp = SmtpDialogue.connectFrom("127.0.0.2", start(settingsWithUsers()))) {
-            smtp.send("EHLO client.example").expect("250");
-            smtp.startTls(TestTls.trustingTestCertificate());
-            smtp.send("EHLO client.example").expect("250");
+            startTls(smtp);
             smtp.send("AUTH PLAIN " + plain("alice", "rabbit-hole")).expect("535");
             smtp.send("MAIL FROM:<alice@northwind.example>").expect("250");
             smtp.send("RCPT TO:<bob@customer.example>").expect("530 5.7.0 Authentication required");

@@ -160,9 +160,7 @@ class IntakeServerDialogueIT {
     /** The classic payload: a fake end of data, then a second transaction inside the first one's data. */
     private void assertSmugglingRefused(String fakeEnd) throws IOException {
         try (SmtpDialogue smtp = SmtpDialogue.connect(start())) {
-            smtp.send("EHLO client.example").expect("250");
-            smtp.send("MAIL FROM:<a@northwind.example>").expect("250");
-            smtp.send("RCPT TO:<b@customer.example>").expect("250");
+            openTransaction(smtp);
             smtp.send("DATA").expect("354");
             smtp.sendRaw(fakeEnd + "MAIL FROM:<ceo@northwind.example>\r\nRCPT TO:<victim@customer.example>\r\n"
                     + "DATA\r\nSubject: smuggled\r\n\r\npay now\r\n.\r\n");
@@ -178,9 +176,7 @@ class IntakeServerDialogueIT {
             throw IntakeException.temporary("store unavailable, try again later", null);
         });
         try (SmtpDialogue smtp = SmtpDialogue.connect(start())) {
-            smtp.send("EHLO client.example").expect("250");
-            smtp.send("MAIL FROM:<a@northwind.example>").expect("250");
-            smtp.send("RCPT TO:<b@customer.example>").expect("250");
+            openTransaction(smtp);
             assertThat(smtp.data("Subject: x")).isEqualTo("451 4.3.0 store unavailable, try again later");
         }
     }
@@ -191,9 +187,7 @@ class IntakeServerDialogueIT {
             throw IntakeException.permanent("message refused by policy");
         });
         try (SmtpDialogue smtp = SmtpDialogue.connect(start())) {
-            smtp.send("EHLO client.example").expect("250");
-            smtp.send("MAIL FROM:<a@northwind.example>").expect("250");
-            smtp.send("RCPT TO:<b@customer.example>").expect("250");
+            openTransaction(smtp);
             assertThat(smtp.data("Subject: x")).isEqualTo("550 5.7.1 message refused by policy");
         }
     }
@@ -205,9 +199,7 @@ class IntakeServerDialogueIT {
         });
         ListAppender<ILoggingEvent> logs = capture(IntakeTransaction.class);
         try (SmtpDialogue smtp = SmtpDialogue.connect(start())) {
-            smtp.send("EHLO client.example").expect("250");
-            smtp.send("MAIL FROM:<a@northwind.example>").expect("250");
-            smtp.send("RCPT TO:<b@customer.example>").expect("250");
+            openTransaction(smtp);
             assertThat(smtp.data("Subject: x")).startsWith("451 4.3.0");
             smtp.send("NOOP").expect("250");
         }
@@ -221,9 +213,7 @@ class IntakeServerDialogueIT {
     void acceptedMessageShouldBeLoggedWithSessionAndMessageIdInTheMdc() throws IOException {
         ListAppender<ILoggingEvent> logs = capture(IntakeTransaction.class);
         try (SmtpDialogue smtp = SmtpDialogue.connect(start())) {
-            smtp.send("EHLO client.example").expect("250");
-            smtp.send("MAIL FROM:<a@northwind.example>").expect("250");
-            smtp.send("RCPT TO:<b@customer.example>").expect("250");
+            openTransaction(smtp);
             smtp.data("Subject: x");
         }
         String id = intake.only().id().value();
@@ -246,9 +236,7 @@ class IntakeServerDialogueIT {
             smtp.send("DATA").expect("503");
         }
         try (SmtpDialogue smtp = SmtpDialogue.connectFrom("127.0.0.1", port)) {
-            smtp.send("EHLO client.example").expect("250");
-            smtp.send("MAIL FROM:<a@northwind.example>").expect("250");
-            smtp.send("RCPT TO:<b@customer.example>").expect("250");
+            openTransaction(smtp);
         }
         assertThat(intake.received()).isEmpty();
     }
@@ -269,9 +257,7 @@ class IntakeServerDialogueIT {
     @Test
     void bdatShouldBeRefusedBecauseChunkingIsNotOffered() throws IOException {
         try (SmtpDialogue smtp = SmtpDialogue.connect(start())) {
-            smtp.send("EHLO client.example").expect("250");
-            smtp.send("MAIL FROM:<a@northwind.example>").expect("250");
-            smtp.send("RCPT TO:<b@customer.example>").expect("250");
+            openTransaction(smtp);
             smtp.send("BDAT 5 LAST").expect("502");
         }
         assertThat(intake.received()).isEmpty();
@@ -317,6 +303,13 @@ class IntakeServerDialogueIT {
         }
         assertThat(intake.received()).hasSize(1);
         server = null;
+    }
+
+    /** EHLO, MAIL FROM a@northwind.example, RCPT TO b@customer.example, each answered 250. */
+    private static void openTransaction(SmtpDialogue smtp) throws IOException {
+        smtp.send("EHLO client.example").expect("250");
+        smtp.send("MAIL FROM:<a@northwind.example>").expect("250");
+        smtp.send("RCPT TO:<b@customer.example>").expect("250");
     }
 
     private static boolean canConnect(int port) {
