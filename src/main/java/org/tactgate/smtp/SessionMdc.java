@@ -1,0 +1,26 @@
+package org.tactgate.smtp;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.subethamail.smtp.server.Session;
+import org.subethamail.smtp.server.SessionHandler;
+
+/** Puts the session id in the MDC ({@code session}) for every log line of a session. */
+final class SessionMdc implements SessionHandler {
+    private static final Logger log = LoggerFactory.getLogger(SessionMdc.class);
+
+    @Override
+    public SessionAcceptance accept(Session session) {
+        // Called on the session's own thread, before the greeting.
+        MDC.put("session", session.getSessionId());
+        log.debug("connect from {}", session.getRealRemoteAddress());
+        return SessionAcceptance.success();
+    }
+
+    @Override
+    public void onSessionEnd(Session session) {
+        log.debug("disconnect");
+        MDC.remove("session");
+    }
+}
