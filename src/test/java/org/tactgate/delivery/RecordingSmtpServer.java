@@ -25,6 +25,7 @@ final class RecordingSmtpServer implements AutoCloseable {
     }
 
     private final Map<String, RejectException> refusals = new ConcurrentHashMap<>();
+    private volatile RejectException dataRefusal;
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
     private final Set<String> sessions = ConcurrentHashMap.newKeySet();
     private final SMTPServer server;
@@ -50,6 +51,11 @@ final class RecordingSmtpServer implements AutoCloseable {
     /** RCPT TO for {@code address} gets {@code code text}. */
     void refuse(String address, int code, String text) {
         refusals.put(address, new RejectException(code, text));
+    }
+
+    /** The end of DATA gets {@code code text} for every message. */
+    void refuseData(int code, String text) {
+        dataRefusal = new RejectException(code, text);
     }
 
     List<Received> received() {
@@ -80,7 +86,11 @@ final class RecordingSmtpServer implements AutoCloseable {
             }
 
             @Override
-            public String data(InputStream data) throws IOException {
+            public String data(InputStream data) throws IOException, RejectException {
+                if (dataRefusal != null) {
+                    data.readAllBytes();
+                    throw dataRefusal;
+                }
                 received.add(new Received(context.getSessionId(), sender, List.copyOf(recipients), data.readAllBytes()));
                 sessions.add(context.getSessionId());
                 return null;

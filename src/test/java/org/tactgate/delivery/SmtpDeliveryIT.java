@@ -90,7 +90,7 @@ class SmtpDeliveryIT {
         byte[] expected = Arrays.copyOf(stored, stored.length + 2);
         expected[stored.length] = '\r';
         expected[stored.length + 1] = '\n';
-        assertThat(withoutFirstHeader(got.content())).isEqualTo(expected);
+        assertThat(TestMessages.withoutFirstHeader(got.content())).isEqualTo(expected);
     }
 
     @Test
@@ -296,26 +296,5 @@ class SmtpDeliveryIT {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
-    }
-
-    /** The bytes after the first header field (its continuation lines included). */
-    static byte[] withoutFirstHeader(byte[] content) {
-        int i = 0;
-        while (true) {
-            int eol = indexOf(content, (byte) '\n', i);
-            i = eol + 1;
-            if (i >= content.length || (content[i] != ' ' && content[i] != '\t')) {
-                return Arrays.copyOfRange(content, i, content.length);
-            }
-        }
-    }
-
-    private static int indexOf(byte[] bytes, byte b, int from) {
-        for (int i = from; i < bytes.length; i++) {
-            if (bytes[i] == b) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("no line end");
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.tactgate.config.DeliverySettings;
@@ -53,5 +54,26 @@ final class TestMessages {
     static DeliverySettings smtp(int port, int workers) {
         return settings(Optional.of(new HostPort("127.0.0.1", port)), Path.of("unused-outbox"), workers,
                 Duration.ofHours(1));
+    }
+
+    /** The bytes after the first header field (its continuation lines included). */
+    static byte[] withoutFirstHeader(byte[] content) {
+        int i = 0;
+        while (true) {
+            int eol = indexOf(content, (byte) '\n', i);
+            i = eol + 1;
+            if (i >= content.length || (content[i] != ' ' && content[i] != '\t')) {
+                return Arrays.copyOfRange(content, i, content.length);
+            }
+        }
+    }
+
+    private static int indexOf(byte[] bytes, byte b, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no line end");
     }
 }
