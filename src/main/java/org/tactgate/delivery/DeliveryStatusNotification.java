@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -87,7 +88,7 @@ public final class DeliveryStatusNotification {
             message.setFrom(new InternetAddress("MAILER-DAEMON@" + hostname, "Mail Delivery System", "UTF-8"));
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(original.envelope().sender(), false));
             message.setSubject("Undelivered Mail Returned to Sender", "UTF-8");
-            message.setSentDate(java.util.Date.from(now));
+            message.setSentDate(Date.from(now));
             message.setHeader("Auto-Submitted", "auto-replied");
             message.setContent(report);
             message.saveChanges();

@@ -117,6 +117,9 @@ final class DeliveryWorker implements Runnable {
         } catch (StoreException e) {
             log.error("message {}: cannot record the delivery outcome, will retry after the lease: {}",
                     message.id(), e.getMessage());
+        } catch (RuntimeException e) {
+            // One message's surprise must not end the worker; the lease expires and it is retried.
+            log.error("message {}: delivery step failed unexpectedly, will retry after the lease", message.id(), e);
         } finally {
             MDC.remove("msg");
         }

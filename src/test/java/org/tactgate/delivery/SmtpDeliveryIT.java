@@ -1,6 +1,7 @@
 package org.tactgate.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -96,9 +97,7 @@ class SmtpDeliveryIT {
     @Test
     void messageShouldBeDeferredWhileUpstreamIsDownThenDeliveredWhenItComesUp() throws IOException {
         int port = freePort();
-        NewMessage m = TestMessages.queued("alice@northwind.example", List.of("bob@customer.example"),
-                TestMessages.simpleMessage("later"));
-        store.accept(m);
+        NewMessage m = storeFromAliceToBob("later");
         startQueue(TestMessages.smtp(port, 1), plainUpstream(port));
 
         await().atMost(PATIENCE).until(() -> find(m).state() == MessageState.DEFERRED);
@@ -125,9 +124,9 @@ class SmtpDeliveryIT {
 
         awaitState(m, MessageState.FAILED);
         assertThat(find(m).recipients()).extracting(RecipientStatus::address, RecipientStatus::state).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("bob@customer.example", State.DELIVERED),
-                org.assertj.core.groups.Tuple.tuple("nobody@customer.example", State.FAILED),
-                org.assertj.core.groups.Tuple.tuple("carol@hidden.example", State.DELIVERED));
+                tuple("bob@customer.example", State.DELIVERED),
+                tuple("nobody@customer.example", State.FAILED),
+                tuple("carol@hidden.example", State.DELIVERED));
         assertThat(sink.received()).singleElement().satisfies(r ->
                 assertThat(r.recipients()).containsExactly("bob@customer.example", "carol@hidden.example"));
 
@@ -144,9 +143,7 @@ class SmtpDeliveryIT {
     @Test
     void messageShouldFailWithDsnWhenMaxAgeExpiresWhileUpstreamIsDown() throws Exception {
         int port = freePort();
-        NewMessage m = TestMessages.queued("alice@northwind.example", List.of("bob@customer.example"),
-                TestMessages.simpleMessage("expiring"));
-        store.accept(m);
+        NewMessage m = storeFromAliceToBob("expiring");
         DeliverySettings settings = TestMessages.settings(Optional.of(new HostPort("127.0.0.1", port)),
                 java.nio.file.Path.of("unused"), 1, Duration.ofMillis(1500));
         startQueue(settings, dsnsToGreenMail(port));
@@ -213,11 +210,16 @@ class SmtpDeliveryIT {
         // Let the worker find nothing and settle into its (long) wait.
         await().pollDelay(Duration.ofMillis(300)).until(() -> true);
 
-        NewMessage m = TestMessages.queued("alice@northwind.example", List.of("bob@customer.example"),
-                TestMessages.simpleMessage("woken"));
-        store.accept(m);
+        NewMessage m = storeFromAliceToBob("woken");
         queue.wake();
         await().atMost(Duration.ofSeconds(5)).until(() -> find(m).state() == MessageState.DELIVERED);
+    }
+
+    private NewMessage storeFromAliceToBob(String subject) {
+        NewMessage m = TestMessages.queued("alice@northwind.example", List.of("bob@customer.example"),
+                TestMessages.simpleMessage(subject));
+        store.accept(m);
+        return m;
     }
 
     private void startQueue(DeliverySettings settings, Supplier<Upstream> upstreams) {
