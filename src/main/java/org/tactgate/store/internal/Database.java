@@ -33,17 +33,23 @@ public final class Database implements AutoCloseable {
     private static final int SQLITE_READERS = 4;
     private static final int POSTGRES_POOL = 16;
     private static final int BUSY_TIMEOUT_MS = 10_000;
+    private static final int BACKSTOP_CHECKPOINT_PAGES = 20_000;
+    private static final long CHECKPOINT_PERIOD_MS = 200;
 
     private final Dialect dialect;
     private final HikariDataSource readPool;
     private final HikariDataSource writePool;
     private final Writes writes;
+    /** Closed after the writes; a no-op on PostgreSQL. */
+    private final AutoCloseable housekeeping;
 
-    private Database(Dialect dialect, HikariDataSource readPool, HikariDataSource writePool, Writes writes) {
+    private Database(Dialect dialect, HikariDataSource readPool, HikariDataSource writePool, Writes writes,
+                     AutoCloseable housekeeping) {
         this.dialect = dialect;
         this.readPool = readPool;
         this.writePool = writePool;
         this.writes = writes;
+        this.housekeeping = housekeeping;
     }
 
     public static Database open(StoreSettings settings) {
@@ -61,12 +67,16 @@ public final class Database implements AutoCloseable {
 
     private static Database openSqlite(String url) {
         createParentFolder(url);
-        HikariDataSource writePool = pool("tactgate-sqlite-write", sqlite(url, true), 1);
+        // checkpoints normally run on WalCheckpointer's thread; this is the writer's backstop
+        HikariDataSource writePool = pool("tactgate-sqlite-write", sqlite(url, true), 1,
+                "PRAGMA wal_autocheckpoint=" + BACKSTOP_CHECKPOINT_PAGES);
         try {
             migrate(writePool, Dialect.SQLITE);
-            HikariDataSource readPool = pool("tactgate-sqlite-read", sqlite(url, false), SQLITE_READERS);
+            HikariDataSource readPool = pool("tactgate-sqlite-read", sqlite(url, false), SQLITE_READERS,
+                    "PRAGMA query_only=true");
             Writes writes = new GroupCommitWriter(writePool, MAX_BATCH, "tactgate-store-writer");
-            return new Database(Dialect.SQLITE, readPool, writePool, writes);
+            WalCheckpointer checkpointer = new WalCheckpointer(sqlite(url, false), CHECKPOINT_PERIOD_MS);
+            return new Database(Dialect.SQLITE, readPool, writePool, writes, checkpointer);
         } catch (RuntimeException e) {
             writePool.close();
             throw e;
@@ -86,7 +96,7 @@ public final class Database implements AutoCloseable {
             Writes writes = mode == WriteMode.GROUP_COMMIT
                     ? new GroupCommitWriter(pool, MAX_BATCH, "tactgate-store-writer")
                     : new TransactionPerWrite(pool);
-            return new Database(Dialect.POSTGRESQL, pool, pool, writes);
+            return new Database(Dialect.POSTGRESQL, pool, pool, writes, () -> { });
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -114,6 +124,11 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         writes.close();
+        try {
+            housekeeping.close();
+        } catch (Exception e) {
+            throw Transaction.failure("close", e);
+        }
         readPool.close();
         writePool.close();
     }
@@ -133,8 +148,9 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
-    private static HikariDataSource pool(String name, DataSource dataSource, int size) {
+    private static HikariDataSource pool(String name, DataSource dataSource, int size, String initSql) {
         HikariConfig config = new HikariConfig();
+        config.setConnectionInitSql(initSql);
         config.setPoolName(name);
         config.setDataSource(dataSource);
         config.setMaximumPoolSize(size);

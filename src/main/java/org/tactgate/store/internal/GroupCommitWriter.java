@@ -74,6 +74,11 @@ public final class GroupCommitWriter implements Writes {
         }
     }
 
+    /** Writes waiting for the writer thread (not counting the batch it is committing). */
+    public int queued() {
+        return queue.size();
+    }
+
     @Override
     public void close() {
         closing.writeLock().lock();
