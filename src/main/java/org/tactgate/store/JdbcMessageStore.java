@@ -42,6 +42,10 @@ import org.tactgate.store.internal.MessageWrites;
  *
  * <p>Instants are kept to the microsecond. Thread-safe. Every method throws
  * {@link StoreException} when the database fails.
+ *
+ * <p>SECURITY: envelope fields and message bytes come from SMTP clients. Every value is bound as
+ * a statement parameter, never spliced into SQL; the bytes are stored opaque and never parsed
+ * here. The JDBC URL may carry a password, so it is kept out of exceptions and logs.
  */
 public final class JdbcMessageStore implements MessageStore {
     private static final Logger log = LoggerFactory.getLogger(JdbcMessageStore.class);

@@ -24,48 +24,48 @@ class PostgresMessageStoreTest implements MessageStoreContract {
     static final String URL = Optional.ofNullable(System.getenv("TACTGATE_TEST_PG_URL"))
             .orElse("jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
+    private static boolean reachable;
     private String schema;
-    private StoreSettings settings;
-    private MessageStore store;
+    private JdbcStoreFixture fixture;
 
     @BeforeAll
-    static void requireServer() {
+    static void probeServer() {
         DriverManager.setLoginTimeout(5);
-        boolean reachable;
         try (Connection ignored = DriverManager.getConnection(URL)) {
             reachable = true;
         } catch (SQLException e) {
             reachable = false;
         }
-        assumeTrue(reachable, "PostgreSQL not reachable at " + URL + ": skipping");
     }
 
     @BeforeEach
     void openStore() throws SQLException {
+        // assumed per test, not per class, so each skipped test reports the reason
+        assumeTrue(reachable, "PostgreSQL not reachable at " + URL + ": skipping");
         schema = "tactgate_test_" + UUID.randomUUID().toString().replace("-", "").toLowerCase(Locale.ROOT);
         execute("CREATE SCHEMA " + schema);
-        settings = new StoreSettings(withSchema(URL, schema), Optional.empty(), Optional.empty());
-        store = JdbcMessageStore.open(settings);
+        fixture = new JdbcStoreFixture(new StoreSettings(withSchema(URL, schema), Optional.empty(), Optional.empty()));
     }
 
     @AfterEach
     void dropSchema() throws SQLException {
-        if (store != null) {
-            store.close();
+        if (schema == null) {
+            return; // skipped: nothing was created
+        }
+        if (fixture != null) {
+            fixture.close();
         }
         execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     }
 
     @Override
     public MessageStore store() {
-        return store;
+        return fixture.store();
     }
 
     @Override
     public MessageStore reopen() {
-        store.close();
-        store = JdbcMessageStore.open(settings);
-        return store;
+        return fixture.reopen();
     }
 
     static String withSchema(String url, String schema) {

@@ -1,6 +1,7 @@
 package org.tactgate.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,36 +20,32 @@ import org.tactgate.config.StoreSettings;
 class SqliteMessageStoreTest implements MessageStoreContract {
     @TempDir
     Path dir;
-    private StoreSettings settings;
-    private MessageStore store;
+    private JdbcStoreFixture fixture;
 
     @BeforeEach
     void openStore() {
-        settings = new StoreSettings("jdbc:sqlite:" + dir.resolve("data/store/tactgate.db"), Optional.empty(),
-                Optional.empty());
-        store = JdbcMessageStore.open(settings);
+        fixture = new JdbcStoreFixture(new StoreSettings("jdbc:sqlite:" + dir.resolve("data/store/tactgate.db"),
+                Optional.empty(), Optional.empty()));
     }
 
     @AfterEach
     void closeStore() {
-        store.close();
+        fixture.close();
     }
 
     @Override
     public MessageStore store() {
-        return store;
+        return fixture.store();
     }
 
     @Override
     public MessageStore reopen() {
-        store.close();
-        store = JdbcMessageStore.open(settings);
-        return store;
+        return fixture.reopen();
     }
 
     @Test
     void fileShouldBeInWalModeWithTheSchemaMigrated() throws SQLException {
-        try (Connection c = DriverManager.getConnection(settings.url());
+        try (Connection c = DriverManager.getConnection(fixture.settings().url());
              Statement s = c.createStatement()) {
             assertThat(single(s, "PRAGMA journal_mode")).isEqualTo("wal");
             assertThat(single(s, "SELECT version FROM flyway_schema_history WHERE success = 1 ORDER BY installed_rank"))
@@ -58,10 +55,12 @@ class SqliteMessageStoreTest implements MessageStoreContract {
 
     @Test
     void closedStoreShouldRefuseWritesWithStoreException() {
+        MessageStore store = fixture.store();
         store.close();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.accept(MessageFixtures.queued(MessageFixtures.T0)))
+        assertThatThrownBy(() -> store.accept(MessageFixtures.queued(MessageFixtures.T0)))
                 .isInstanceOf(StoreException.class);
-        store = JdbcMessageStore.open(settings); // for closeStore
+        assertThatThrownBy(() -> store.find(MessageId.next())).isInstanceOf(StoreException.class);
+        fixture.reopen(); // for closeStore
     }
 
     private static String single(Statement s, String sql) throws SQLException {

@@ -62,7 +62,14 @@ public final class Database implements AutoCloseable {
         if (dialect == Dialect.SQLITE && mode != WriteMode.GROUP_COMMIT) {
             throw new IllegalArgumentException("SQLite has one writer: only GROUP_COMMIT applies");
         }
-        return dialect == Dialect.SQLITE ? openSqlite(settings.url()) : openPostgres(settings, mode);
+        try {
+            return dialect == Dialect.SQLITE ? openSqlite(settings.url()) : openPostgres(settings, mode);
+        } catch (StoreException | IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // e.g. the pool's first connection failed; the URL is left out, it may hold a password
+            throw new StoreException("cannot open the " + dialect + " store: " + e.getMessage(), e);
+        }
     }
 
     private static Database openSqlite(String url) {
