@@ -1,5 +1,6 @@
 package org.tactgate.store;
 
+import java.util.function.Function;
 import org.tactgate.config.StoreSettings;
 
 /**
@@ -8,11 +9,17 @@ import org.tactgate.config.StoreSettings;
  */
 final class JdbcStoreFixture {
     private final StoreSettings settings;
+    private final Function<StoreSettings, MessageStore> opener;
     private MessageStore store;
 
     JdbcStoreFixture(StoreSettings settings) {
+        this(settings, JdbcMessageStore::open);
+    }
+
+    JdbcStoreFixture(StoreSettings settings, Function<StoreSettings, MessageStore> opener) {
         this.settings = settings;
-        this.store = JdbcMessageStore.open(settings);
+        this.opener = opener;
+        this.store = opener.apply(settings);
     }
 
     StoreSettings settings() {
@@ -25,7 +32,7 @@ final class JdbcStoreFixture {
 
     MessageStore reopen() {
         store.close();
-        store = JdbcMessageStore.open(settings);
+        store = opener.apply(settings);
         return store;
     }
 

@@ -44,7 +44,8 @@ class PostgresMessageStoreTest implements MessageStoreContract {
         assumeTrue(reachable, "PostgreSQL not reachable at " + URL + ": skipping");
         schema = "tactgate_test_" + UUID.randomUUID().toString().replace("-", "").toLowerCase(Locale.ROOT);
         execute("CREATE SCHEMA " + schema);
-        fixture = new JdbcStoreFixture(new StoreSettings(withSchema(URL, schema), Optional.empty(), Optional.empty()));
+        fixture = new JdbcStoreFixture(new StoreSettings(withSchema(URL, schema), Optional.empty(), Optional.empty()),
+                this::open);
     }
 
     @AfterEach
@@ -56,6 +57,11 @@ class PostgresMessageStoreTest implements MessageStoreContract {
             fixture.close();
         }
         execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+
+    /** Opens the store as production does; a subclass may open it with other settings. */
+    MessageStore open(StoreSettings settings) {
+        return JdbcMessageStore.open(settings);
     }
 
     @Override

@@ -97,6 +97,8 @@ public final class Database implements AutoCloseable {
         settings.username().ifPresent(config::setUsername);
         settings.password().ifPresent(config::setPassword);
         config.setMaximumPoolSize(POSTGRES_POOL);
+        // grow on demand: several nodes (and test runs) share the server's max_connections
+        config.setMinimumIdle(2);
         HikariDataSource pool = new HikariDataSource(config);
         try {
             migrate(pool, Dialect.POSTGRESQL);
