@@ -236,6 +236,18 @@ public interface MessageStoreContract {
     }
 
     @Test
+    default void outcomeNamingAnAddressThatIsNoRecipientShouldBeRejectedAndChangeNothing() {
+        NewMessage m = queued(T0);
+        store().accept(m);
+        DeliveryTask task = single(store().claimDue(T0, 10, LEASE));
+        StoredMessage before = store().find(m.id()).orElseThrow();
+
+        assertThatThrownBy(() -> store().recordDelivery(task, outcome(T0, delivered("couple@example.com"),
+                delivered("stranger@example.com")))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(store().find(m.id())).contains(before);
+    }
+
+    @Test
     default void transitionShouldApplyOnlyFromTheExpectedState() {
         NewMessage m = message(MessageState.HELD, T0, "couple@example.com");
         store().accept(m);
