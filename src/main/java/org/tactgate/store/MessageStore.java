@@ -42,6 +42,8 @@ public interface MessageStore extends AutoCloseable {
      * the message state (DELIVERED when no recipient is pending and none failed, FAILED when none
      * is pending and some failed, DEFERRED otherwise), the lease released, and the optional DSN
      * stored as a new QUEUED message. Returns false (and changes nothing) if the lease is stale.
+     * A lease is spent by its first applied outcome. Throws {@link IllegalArgumentException} if a
+     * result names an address that is not one of the message's recipients.
      */
     boolean recordDelivery(DeliveryTask task, DeliveryOutcome outcome);
 
@@ -54,6 +56,7 @@ public interface MessageStore extends AutoCloseable {
     /** Messages in a state, oldest first. */
     List<StoredMessage> list(MessageState state, int limit);
 
+    /** How many messages are in each state; states with no message are absent. */
     Map<MessageState, Long> countByState();
 
     @Override

@@ -23,14 +23,13 @@ public final class InMemoryMessageStore implements MessageStore {
         StoredMessage meta;
         byte[] content;
         long lease;
-        Instant leaseUntil = Instant.EPOCH;
+        /** Null while no worker holds the message. */
+        Instant leaseUntil;
     }
 
     @Override
     public synchronized void accept(NewMessage m) {
-        if (entries.containsKey(m.id())) {
-            throw new StoreException("duplicate id " + m.id(), null);
-        }
+        requireNew(m.id());
         Entry e = new Entry();
         List<RecipientStatus> rcpts = m.envelope().recipients().stream()
                 .map(a -> new RecipientStatus(a, RecipientStatus.State.PENDING, Optional.empty())).toList();
@@ -53,18 +52,17 @@ public final class InMemoryMessageStore implements MessageStore {
     @Override
     public synchronized List<DeliveryTask> claimDue(Instant now, int max, Duration lease) {
         List<DeliveryTask> out = new ArrayList<>();
-        for (Entry e : entries.values()) {
-            if (out.size() >= max) {
-                break;
-            }
-            StoredMessage m = e.meta;
-            if (m.state().isDeliverable() && !m.nextAttemptAt().isAfter(now) && !e.leaseUntil.isAfter(now)) {
-                e.lease = leases.incrementAndGet();
-                e.leaseUntil = now.plus(lease);
-                List<String> pending = m.recipients().stream()
-                        .filter(r -> r.state() == RecipientStatus.State.PENDING).map(RecipientStatus::address).toList();
-                out.add(new DeliveryTask(m, pending, e.lease));
-            }
+        List<Entry> due = entries.values().stream()
+                .filter(e -> e.meta.state().isDeliverable() && !e.meta.nextAttemptAt().isAfter(now))
+                .filter(e -> e.leaseUntil == null || !e.leaseUntil.isAfter(now))
+                .sorted(Comparator.comparing((Entry e) -> e.meta.nextAttemptAt()).thenComparing(e -> e.meta.id().value()))
+                .limit(Math.max(0, max)).toList();
+        for (Entry e : due) {
+            e.lease = leases.incrementAndGet();
+            e.leaseUntil = now.plus(lease);
+            List<String> pending = e.meta.recipients().stream()
+                    .filter(r -> r.state() == RecipientStatus.State.PENDING).map(RecipientStatus::address).toList();
+            out.add(new DeliveryTask(e.meta, pending, e.lease));
         }
         return out;
     }
@@ -72,25 +70,39 @@ public final class InMemoryMessageStore implements MessageStore {
     @Override
     public synchronized boolean recordDelivery(DeliveryTask task, DeliveryOutcome outcome) {
         Entry e = entries.get(task.message().id());
-        if (e == null || e.lease != task.lease() || !e.meta.state().isDeliverable()) {
+        if (e == null || e.lease != task.lease() || e.leaseUntil == null || !e.meta.state().isDeliverable()) {
             return false;
         }
-        Map<String, RecipientStatus> rcpts = new LinkedHashMap<>();
-        e.meta.recipients().forEach(r -> rcpts.put(r.address(), r));
         for (DeliveryOutcome.RecipientResult r : outcome.results()) {
-            rcpts.put(r.address(), new RecipientStatus(r.address(), r.state(), Optional.ofNullable(r.reply())));
+            if (!e.meta.envelope().recipients().contains(r.address())) {
+                throw new IllegalArgumentException("not a recipient of " + e.meta.id() + ": " + r.address());
+            }
         }
-        boolean pending = rcpts.values().stream().anyMatch(r -> r.state() == RecipientStatus.State.PENDING);
-        boolean failed = rcpts.values().stream().anyMatch(r -> r.state() == RecipientStatus.State.FAILED);
+        // checked before any change, so a DSN that cannot be stored leaves the message as it was
+        outcome.bounce().ifPresent(b -> requireNew(b.id()));
+        List<RecipientStatus> rcpts = new ArrayList<>();
+        for (RecipientStatus r : e.meta.recipients()) {
+            rcpts.add(outcome.results().stream().filter(o -> o.address().equals(r.address())).reduce((a, b) -> b)
+                    .map(o -> new RecipientStatus(r.address(), o.state(), Optional.ofNullable(o.reply())))
+                    .orElse(r));
+        }
+        boolean pending = rcpts.stream().anyMatch(r -> r.state() == RecipientStatus.State.PENDING);
+        boolean failed = rcpts.stream().anyMatch(r -> r.state() == RecipientStatus.State.FAILED);
         MessageState state = pending ? MessageState.DEFERRED : failed ? MessageState.FAILED : MessageState.DELIVERED;
         StoredMessage m = e.meta;
-        e.meta = new StoredMessage(m.id(), m.envelope(), state, m.decision(), List.copyOf(rcpts.values()),
+        e.meta = new StoredMessage(m.id(), m.envelope(), state, m.decision(), List.copyOf(rcpts),
                 m.attempts() + 1, pending ? outcome.nextAttemptAt() : m.nextAttemptAt(),
                 outcome.error().or(m::lastError), Instant.now(), m.size());
-        e.lease = 0;
-        e.leaseUntil = Instant.EPOCH;
-        outcome.bounce().ifPresent(this::accept);
+        e.leaseUntil = null; // released: this lease cannot be presented again
+        outcome.bounce().ifPresent(b -> accept(new NewMessage(b.id(), b.envelope(), b.content(), b.decision(),
+                MessageState.QUEUED)));
         return true;
+    }
+
+    private void requireNew(MessageId id) {
+        if (entries.containsKey(id)) {
+            throw new StoreException("duplicate id " + id, null);
+        }
     }
 
     @Override
@@ -108,7 +120,8 @@ public final class InMemoryMessageStore implements MessageStore {
     @Override
     public synchronized List<StoredMessage> list(MessageState state, int limit) {
         return entries.values().stream().map(e -> e.meta).filter(m -> m.state() == state)
-                .sorted(Comparator.comparing(m -> m.envelope().receivedAt())).limit(limit).toList();
+                .sorted(Comparator.comparing((StoredMessage m) -> m.envelope().receivedAt()).thenComparing(m -> m.id().value()))
+                .limit(limit).toList();
     }
 
     @Override
