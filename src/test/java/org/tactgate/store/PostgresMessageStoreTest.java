@@ -17,8 +17,8 @@ import org.tactgate.config.StoreSettings;
 /**
  * The PostgreSQL store, each test in a fresh schema of its own (created here, passed as
  * {@code currentSchema}, dropped after) so parallel runs never collide. The server comes from
- * {@code TACTGATE_TEST_PG_URL}; when it is unreachable the tests are skipped, saying so (CI always
- * has it up).
+ * {@code TACTGATE_TEST_PG_URL}; when it is unreachable the tests are skipped, saying so, unless
+ * {@code TACTGATE_REQUIRE_PG=true} (set by {@code .ci/run}), where they fail instead.
  */
 class PostgresMessageStoreTest implements MessageStoreContract {
     static final String URL = Optional.ofNullable(System.getenv("TACTGATE_TEST_PG_URL"))
@@ -41,6 +41,10 @@ class PostgresMessageStoreTest implements MessageStoreContract {
     @BeforeEach
     void openStore() throws SQLException {
         // assumed per test, not per class, so each skipped test reports the reason
+        if (!reachable && Boolean.parseBoolean(System.getenv("TACTGATE_REQUIRE_PG"))) {
+            throw new IllegalStateException("PostgreSQL not reachable at " + URL
+                    + " and TACTGATE_REQUIRE_PG=true (CI): the PostgreSQL store must be tested");
+        }
         assumeTrue(reachable, "PostgreSQL not reachable at " + URL + ": skipping");
         schema = "tactgate_test_" + UUID.randomUUID().toString().replace("-", "").toLowerCase(Locale.ROOT);
         execute("CREATE SCHEMA " + schema);
