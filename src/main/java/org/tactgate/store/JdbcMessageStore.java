@@ -62,7 +62,25 @@ public final class JdbcMessageStore implements MessageStore {
 
     /** Opens (creating and migrating as needed) the store named by {@code settings.url()}. */
     public static MessageStore open(StoreSettings settings) {
-        return new JdbcMessageStore(Database.open(settings));
+        JdbcMessageStore store = new JdbcMessageStore(Database.open(settings));
+        store.releaseOrphanedLeases();
+        return store;
+    }
+
+    /**
+     * A SQLite store has exactly one process using it, so any delivery lease found at open was
+     * left by a process that died mid-attempt: release it now rather than make those messages
+     * wait for the lease to run out. (On PostgreSQL other nodes may hold live leases; there a
+     * dead node's leases simply expire.)
+     */
+    private void releaseOrphanedLeases() {
+        if (db.dialect() != org.tactgate.store.internal.Dialect.SQLITE) {
+            return;
+        }
+        int released = db.write("", "releaseLeases", writes::releaseAllLeases);
+        if (released > 0) {
+            log.info("released {} delivery lease(s) left by a process that stopped mid-delivery", released);
+        }
     }
 
     /** For measurements: the same store with writes made as {@code mode} says. */

@@ -63,6 +63,19 @@ class SqliteMessageStoreTest implements MessageStoreContract {
         fixture.reopen(); // for closeStore
     }
 
+    @Test
+    void leaseLeftByADeadProcessShouldBeReleasedWhenTheStoreReopens() {
+        NewMessage m = MessageFixtures.queued(MessageFixtures.T0);
+        fixture.store().accept(m);
+        assertThat(fixture.store().claimDue(MessageFixtures.T0, 10, java.time.Duration.ofHours(1))).hasSize(1);
+
+        // the process dies mid-delivery; a new one opens the same file long before the lease ends
+        MessageStore reopened = fixture.reopen();
+
+        assertThat(reopened.claimDue(MessageFixtures.T0.plusSeconds(1), 10, java.time.Duration.ofHours(1)))
+                .extracting(t -> t.message().id()).containsExactly(m.id());
+    }
+
     private static String single(Statement s, String sql) throws SQLException {
         try (ResultSet rs = s.executeQuery(sql)) {
             assertThat(rs.next()).isTrue();

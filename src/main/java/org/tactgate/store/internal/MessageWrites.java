@@ -79,6 +79,13 @@ public final class MessageWrites {
         }
     }
 
+    /** Releases every lease; only for a store no other process can be using. Returns how many. */
+    public int releaseAllLeases(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE messages SET lease_until = NULL WHERE lease_until IS NOT NULL")) {
+            return s.executeUpdate();
+        }
+    }
+
     /**
      * Selects due, unleased messages (locking them on PostgreSQL, skipping rows another node
      * holds), then gives each the next lease number and a lease deadline.
