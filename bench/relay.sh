@@ -8,7 +8,7 @@
 #   SESSIONS="1 8 32"              parallel SMTP sessions per run
 #   PATHS="sink postfix tactgate"  which paths to measure
 #   MESSAGES=N                     messages per throughput run (default per path:
-#                                  sink 40000, postfix 5000, tactgate 5000)
+#                                  sink 60000, postfix 5000, tactgate 5000)
 #   LAT_MESSAGES=2000 LAT_SECONDS=15   bound of each time-to-250 run
 #   WARMUP=500                     messages sent through each path before measuring
 #   RUN_TIMEOUT=180                seconds one phase may take before it is cut off
@@ -156,6 +156,7 @@ port_free() {
     python3 - "$1" <<'EOF'
 import socket, sys
 s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the servers do: TIME_WAIT is no obstacle
 try:
     s.bind(("127.0.0.1", int(sys.argv[1])))
 except OSError:
@@ -198,7 +199,7 @@ start_sink() {
 
 messages_for() {
     if [[ -n $MESSAGES ]]; then echo "$MESSAGES"; return; fi
-    case $1 in sink) echo 40000 ;; *) echo 5000 ;; esac
+    case $1 in sink) echo 60000 ;; *) echo 5000 ;; esac
 }
 
 # ---------------------------------------------------------------------------
@@ -273,7 +274,7 @@ EOF
     wait_port "$POSTFIX_PORT" 20 || die "postfix does not listen on $POSTFIX_PORT (see $dir/maillog)"
     RELAY_PORT=$POSTFIX_PORT
     RELAY_ROOT=$(postfix_master_pid)
-    log "postfix $(postconf -h mail_version) listening on $LOOPBACK:$POSTFIX_PORT (master $RELAY_ROOT)"
+    log "postfix $(postconf -d -h mail_version) listening on $LOOPBACK:$POSTFIX_PORT (master $RELAY_ROOT)"
 }
 
 # ---------------------------------------------------------------------------
@@ -347,12 +348,12 @@ hwm_mib() {
 
 measure() {
     local path=$1 port=$2 sessions=$3 messages=$4
-    local base t0 t1 reached sent_done status=ok rate accept_rate latency rss=- lat_ok
+    local base t0 t1 reached sent_done status=ok rate accept_rate latency rss=- pss=- lat_ok hwm=
     base=$(sink_count)
     log "$path: $sessions session(s), $messages messages (sink at $base)"
 
     if [[ $path != sink ]]; then
-        if [[ $path == tactgate ]] && hwm_reset; then rss=hwm; fi
+        if [[ $path == tactgate ]] && hwm_reset; then hwm=yes; fi
         python3 "$TOOLS/rss_peak.py" "$RELAY_ROOT" 0.2 $(( RUN_TIMEOUT * 3 )) >"$WORK/rss.out" &
         SAMPLER_PID=$!
     fi
@@ -377,7 +378,8 @@ measure() {
 
     latency=$(python3 "$TOOLS/smtp_latency.py" --port "$port" --sessions "$sessions" \
         --count "$LAT_MESSAGES" --seconds "$LAT_SECONDS" --size "$SIZE" \
-        --sender "$SENDER" --recipient "$RECIPIENT")
+        --sender "$SENDER" --recipient "$RECIPIENT") \
+        || latency='{"accepted": 0, "errors": 1, "p50_ms": null, "p99_ms": null, "txn_p99_ms": null}' 
     echo "$path $sessions $latency" >>"$WORK/latency.jsonl"
     lat_ok=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["accepted"])' "$latency")
     # Drain what the latency phase queued, so the next run starts from an empty relay.
@@ -390,16 +392,18 @@ measure() {
         kill -TERM "$SAMPLER_PID" 2>/dev/null || true
         wait "$SAMPLER_PID" || true
         SAMPLER_PID=
-        if [[ $rss == hwm ]]; then rss=$(hwm_mib); else rss=$(cat "$WORK/rss.out"); fi
+        read -r rss pss <"$WORK/rss.out" || true
+        if [[ -n $hwm ]]; then rss=$(hwm_mib); fi
     fi
-    python3 - "$path" "$sessions" "$messages" "$rate" "$accept_rate" "$rss" "$status" "$latency" >>"$ROWS" <<'EOF'
+    python3 - "$path" "$sessions" "$messages" "$rate" "$accept_rate" "$rss" "$pss" "$status" "$latency" \
+        >>"$ROWS" <<'EOF'
 import json, sys
-path, sessions, messages, rate, accept, rss, status, latency = sys.argv[1:]
+path, sessions, messages, rate, accept, rss, pss, status, latency = sys.argv[1:]
 lat = json.loads(latency)
 fmt = lambda v: "-" if v is None else f"{v:.1f}"
 note = status if lat["errors"] == 0 else f"{status}; {lat['errors']} latency-client errors"
 print("\t".join([path, sessions, messages, rate, accept, fmt(lat["p50_ms"]), fmt(lat["p99_ms"]),
-                 str(lat["accepted"]), rss or "-", note]))
+                 fmt(lat["txn_p99_ms"]), str(lat["accepted"]), rss or "-", pss or "-", note]))
 EOF
     log "$path: $(tail -n 1 "$ROWS" | tr '\t' ' ')"
 }
@@ -422,7 +426,7 @@ run_path() {
         tactgate)
             if ! tactgate_available; then
                 log "tactgate: skipped, neither bin/tactgate nor target/tactgate.jar exists"
-                printf 'tactgate\t-\t-\t-\t-\t-\t-\t-\t-\tskipped: no bin/tactgate or target/tactgate.jar\n' >>"$ROWS"
+                printf 'tactgate\t-\t-\t-\t-\t-\t-\t-\t-\t-\t-\tskipped: no bin/tactgate or target/tactgate.jar\n' >>"$ROWS"
                 return
             fi
             start_tactgate; port=$RELAY_PORT ;;
@@ -457,11 +461,12 @@ def version(cmd):
 out = []
 out.append(f"# Relay benchmark, {started}\n")
 out.append(f"Machine: {os.cpu_count()} CPUs, {platform.platform()}; "
-           f"Postfix {version(['postconf', '-h', 'mail_version'])}; {version(['java', '-version'])}\n")
+           f"Postfix {version(['postconf', '-d', '-h', 'mail_version'])}; {version(['java', '-version'])}\n")
 out.append("Message: 5000 bytes, one recipient, loopback only. "
            f"Warm-up: {warmup} messages per path before the first row.\n")
 header = ["path", "sessions", "messages", "delivered msgs/s", "accepted msgs/s",
-          "p50 ms to 250", "p99 ms to 250", "latency samples", "peak RSS MiB", "notes"]
+          "p50 ms to 250", "p99 ms to 250", "p99 ms MAIL→250", "latency samples",
+          "peak RSS MiB", "peak PSS MiB", "notes"]
 out.append("| " + " | ".join(header) + " |")
 out.append("|" + "|".join("---" for _ in header) + "|")
 for row in rows:
@@ -484,9 +489,13 @@ out.append("- delivered msgs/s: messages counted by smtp-sink / seconds from the
            "smtp-source until the sink had all of them (smtp-source -d -s N -m M -l 5000).")
 out.append("- accepted msgs/s: the same messages / seconds until smtp-source had its last 250.")
 out.append(f"- p50/p99 ms to 250: a separate run of N smtplib sessions (at most {lat_messages} "
-           f"messages or {lat_seconds} s) timing the last byte of the body to the relay's reply.")
+           f"messages or {lat_seconds} s) timing the last byte of the body to the relay's reply; "
+           "p99 MAIL→250 is the whole transaction in that run (adds MAIL/RCPT/DATA round trips "
+           "and any throttling there).")
 out.append("- peak RSS: Postfix = highest sampled sum of VmRSS over master and children (every 0.2 s; "
-           "shared pages counted per process); Tactgate = the JVM's VmHWM, reset before each row.")
+           "shared pages counted once per process, so it overstates); Tactgate = the JVM's VmHWM, "
+           "reset before each row. peak PSS: highest sampled sum of Pss (shared pages split "
+           "between users) over the same processes: the fairer comparison.")
 print("\n".join(out))
 EOF
 }

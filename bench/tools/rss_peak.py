@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Sample the summed resident memory of a process tree and report its peak.
 
-Every INTERVAL seconds it sums VmRSS over ROOT_PID and all its descendants
-(found through /proc/*/stat parent links) and keeps the largest sum. It stops at
-SIGTERM/SIGINT, when the root is gone, or after MAX_SECONDS, and then prints the
-peak in MiB. Shared pages (libraries, Postfix's shared maps) are counted once
-per process, so for a multi-process server the sum overstates real use.
+Every INTERVAL seconds it sums VmRSS and Pss over ROOT_PID and all its
+descendants (found through /proc/*/stat parent links) and keeps the largest sums.
+It stops at SIGTERM/SIGINT, when the root is gone, or after MAX_SECONDS, and then
+prints "<peak RSS MiB> <peak PSS MiB>". The RSS sum counts shared pages (libraries,
+the Postfix binaries' common code) once per process, so for a multi-process
+server it overstates real use; the PSS sum splits each shared page between its
+users and so adds up to what the tree really occupies.
 """
 import os
 import signal
@@ -36,28 +38,31 @@ def children_by_parent():
     return tree
 
 
-def rss_kib(pid):
+def field_kib(path, key):
+    """The value in kB of line `key` in a /proc file; 0 if the process is gone."""
     try:
-        with open(f"/proc/{pid}/status") as stream:
+        with open(path) as stream:
             for line in stream:
-                if line.startswith("VmRSS:"):
+                if line.startswith(key):
                     return int(line.split()[1])
     except OSError:
         pass
     return 0
 
 
-def tree_rss_kib(root):
+def tree_kib(root):
+    """(sum of VmRSS, sum of Pss) in kB over the root and its descendants."""
     tree = children_by_parent()
-    total, pending, seen = 0, [root], set()
+    rss, pss, pending, seen = 0, 0, [root], set()
     while pending:
         pid = pending.pop()
         if pid in seen:
             continue
         seen.add(pid)
-        total += rss_kib(pid)
+        rss += field_kib(f"/proc/{pid}/status", "VmRSS:")
+        pss += field_kib(f"/proc/{pid}/smaps_rollup", "Pss:")
         pending.extend(tree.get(pid, []))
-    return total
+    return rss, pss
 
 
 def main():
@@ -67,11 +72,12 @@ def main():
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
     deadline = time.monotonic() + min(max_seconds, 3600)
-    peak = 0
+    peak_rss = peak_pss = 0
     while not stop and time.monotonic() < deadline and os.path.exists(f"/proc/{root}"):
-        peak = max(peak, tree_rss_kib(root))
+        rss, pss = tree_kib(root)
+        peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
         time.sleep(interval)
-    print(f"{peak / 1024:.1f}")
+    print(f"{peak_rss / 1024:.1f} {peak_pss / 1024:.1f}")
 
 
 if __name__ == "__main__":
