@@ -138,6 +138,9 @@ cleanup() {
     stop_tactgate
     stop_postfix
     stop_sink
+    # Anything else still running in the background was started here too (by job id).
+    local job
+    for job in $(jobs -p); do kill -TERM "$job" 2>/dev/null || true; done
     if [[ ${KEEP_WORK:-0} == 1 || $status != 0 ]]; then
         log "work folder kept: $WORK"
     else
@@ -332,10 +335,15 @@ EOF
 ROWS=$WORK/rows.tsv
 : >"$ROWS"
 
+# Load generators run as background jobs that the script waits for: a trapped INT/TERM
+# interrupts `wait` at once (not only when the command ends) and cleanup ends the job.
+# (Redirections stay on the job itself, so the trap's own output is not redirected.)
+
 # Sends $2 messages over $3 sessions to port $1 with smtp-source; fails if it does.
 blast() {
     timeout "$RUN_TIMEOUT" smtp-source -d -s "$3" -m "$2" -l "$SIZE" \
-        -f "$SENDER" -t "$RECIPIENT" "$LOOPBACK:$1" >>"$WORK/smtp-source.log" 2>&1
+        -f "$SENDER" -t "$RECIPIENT" "$LOOPBACK:$1" >>"$WORK/smtp-source.log" 2>&1 &
+    wait $!
 }
 
 hwm_reset() {
@@ -360,7 +368,8 @@ measure() {
 
     # The waiter polls the sink's counter from before the first message, so the end time
     # is when the last message arrived (to 10 ms), not when smtp-source happened to exit.
-    sink_wait $(( base + messages )) "$RUN_TIMEOUT" >"$WORK/reached" &
+    python3 "$TOOLS/sink_wait.py" "$WORK/sink.counter" $(( base + messages )) "$RUN_TIMEOUT" \
+        >"$WORK/reached" &
     WAITER_PID=$!
     t0=$(now)
     blast "$port" "$messages" "$sessions" || { status="smtp-source failed"; log "$path: $status"; }
@@ -376,10 +385,11 @@ measure() {
     rate=$(awk -v n=$(( ${reached#* } - base )) -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", n / (b - a) }')
     accept_rate=$(awk -v n="$messages" -v a="$t0" -v b="$sent_done" 'BEGIN { printf "%.0f", n / (b - a) }')
 
-    latency=$(python3 "$TOOLS/smtp_latency.py" --port "$port" --sessions "$sessions" \
+    python3 "$TOOLS/smtp_latency.py" --port "$port" --sessions "$sessions" \
         --count "$LAT_MESSAGES" --seconds "$LAT_SECONDS" --size "$SIZE" \
-        --sender "$SENDER" --recipient "$RECIPIENT") \
-        || latency='{"accepted": 0, "errors": 1, "p50_ms": null, "p99_ms": null, "txn_p99_ms": null}' 
+        --sender "$SENDER" --recipient "$RECIPIENT" >"$WORK/latency.json" &
+    wait $! && latency=$(<"$WORK/latency.json") \
+        || latency='{"accepted": 0, "errors": 1, "p50_ms": null, "p99_ms": null, "txn_p99_ms": null}'
     echo "$path $sessions $latency" >>"$WORK/latency.jsonl"
     lat_ok=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["accepted"])' "$latency")
     # Drain what the latency phase queued, so the next run starts from an empty relay.
