@@ -322,7 +322,14 @@ EOF
     TG_PID=$!
     if ! wait_port "$RELAY_PORT" "$TACTGATE_START_TIMEOUT" "$TG_PID"; then
         tail -n 30 "$dir/tactgate.log" >&2 || true
-        die "tactgate did not listen on $LOOPBACK:$RELAY_PORT within ${TACTGATE_START_TIMEOUT}s"
+        if pid_alive "$TG_PID"; then
+            log "tactgate did not listen on $LOOPBACK:$RELAY_PORT within ${TACTGATE_START_TIMEOUT}s"
+        else
+            log "tactgate exited before listening on $LOOPBACK:$RELAY_PORT"
+        fi
+        KEEP_WORK=1
+        stop_tactgate
+        return 1
     fi
     TG_JVM=$(find_jvm "$TG_PID" || true)
     RELAY_ROOT=$TG_PID
@@ -439,7 +446,12 @@ run_path() {
                 printf 'tactgate\t-\t-\t-\t-\t-\t-\t-\t-\t-\t-\tskipped: no bin/tactgate or target/tactgate.jar\n' >>"$ROWS"
                 return
             fi
-            start_tactgate; port=$RELAY_PORT ;;
+            if ! start_tactgate; then
+                printf 'tactgate\t-\t-\t-\t-\t-\t-\t-\t-\t-\t-\tdid not start: see %s\n' \
+                    "$WORK/tactgate/tactgate.log" >>"$ROWS"
+                return
+            fi
+            port=$RELAY_PORT ;;
     esac
     warm_up "$port"
     for n in $SESSIONS; do
@@ -526,6 +538,11 @@ main() {
     cat "$result"
     echo
     echo "results written to $result"
+    # Exit 2 when a row did not complete cleanly (the table is written all the same).
+    if awk -F '\t' '$NF != "ok" && $NF !~ /^skipped/ { bad = 1 } END { exit !bad }' "$ROWS"; then
+        log "some rows did not complete cleanly: see their notes"
+        exit 2
+    fi
 }
 
 main
