@@ -468,9 +468,9 @@ run_path() {
 # ---------------------------------------------------------------------------
 render() {
     local started=$1
-    python3 - "$ROWS" "$started" "$LAT_MESSAGES" "$LAT_SECONDS" "$WARMUP" <<'EOF'
+    python3 - "$ROWS" "$started" "$LAT_MESSAGES" "$LAT_SECONDS" "$WARMUP" "$LOAD_AT_START" <<'EOF'
 import os, platform, subprocess, sys
-rows_file, started, lat_messages, lat_seconds, warmup = sys.argv[1:]
+rows_file, started, lat_messages, lat_seconds, warmup, load_at_start = sys.argv[1:]
 rows = [line.rstrip("\n").split("\t") for line in open(rows_file) if line.strip()]
 
 def version(cmd):
@@ -483,7 +483,9 @@ def version(cmd):
 out = []
 out.append(f"# Relay benchmark, {started}\n")
 out.append(f"Machine: {os.cpu_count()} CPUs, {platform.platform()}; "
-           f"Postfix {version(['postconf', '-d', '-h', 'mail_version'])}; {version(['java', '-version'])}\n")
+           f"Postfix {version(['postconf', '-d', '-h', 'mail_version'])}; {version(['java', '-version'])}.\n")
+out.append(f"Load average (1 min) at start {load_at_start}, at end {os.getloadavg()[0]:.2f}: "
+           "other work on the machine shares the CPUs with the relay, the load and the sink.\n")
 out.append("Message: 5000 bytes, one recipient, loopback only. "
            f"Warm-up: {warmup} messages per path before the first row.\n")
 header = ["path", "sessions", "messages", "delivered msgs/s", "accepted msgs/s",
@@ -525,6 +527,7 @@ EOF
 main() {
     local started stamp result path
     started=$(date '+%Y-%m-%d %H:%M:%S %Z')
+    LOAD_AT_START=$(cut -d ' ' -f 1 /proc/loadavg)
     stamp=$(date '+%Y-%m-%d-%H%M%S')
     ensure_postfix
     start_sink
