@@ -47,7 +47,7 @@ for n in $SESSIONS; do is_count "$n" 256 || die "SESSIONS: '$n' is not 1..256"; 
 is_count "$LAT_MESSAGES" 1000000 || die "LAT_MESSAGES must be 1..1000000"
 is_count "$LAT_SECONDS" 600 || die "LAT_SECONDS must be 1..600"
 is_count "$RUN_TIMEOUT" 3600 || die "RUN_TIMEOUT must be 1..3600"
-[[ $WARMUP =~ ^[0-9]+$ ]] && (( WARMUP <= 100000 )) || die "WARMUP must be 0..100000"
+if ! [[ $WARMUP =~ ^[0-9]+$ ]] || (( WARMUP > 100000 )); then die "WARMUP must be 0..100000"; fi
 for p in $PATHS; do [[ $p == sink || $p == postfix || $p == tactgate ]] || die "PATHS: unknown '$p'"; done
 
 # ---------------------------------------------------------------------------
@@ -127,7 +127,7 @@ stop_tactgate() {
     # The launcher and anything it started share the process group set up by setsid.
     kill -TERM -- "-$TG_PID" 2>/dev/null || true
     wait_gone "$TG_PID" 5 || kill -KILL -- "-$TG_PID" 2>/dev/null || true
-    TG_PID= TG_JVM=
+    TG_PID='' TG_JVM=''
 }
 
 cleanup() {
@@ -210,7 +210,7 @@ messages_for() {
 # ---------------------------------------------------------------------------
 postfix_master_pid() {
     local file=$WORK/postfix/spool/pid/master.pid
-    [[ -r $file ]] && tr -d ' \n' <"$file" || true
+    if [[ -r $file ]]; then tr -d ' \n' <"$file"; fi
 }
 
 start_postfix() {
@@ -287,9 +287,11 @@ tactgate_available() { [[ -x $ROOT/bin/tactgate || -f $ROOT/target/tactgate.jar 
 
 # The JVM is the launcher itself (exec) or one of its descendants.
 find_jvm() {
-    local pid=$1 child
+    local pid=$1 child children=()
     if [[ $(cat "/proc/$pid/comm" 2>/dev/null) == java ]]; then echo "$pid"; return 0; fi
-    for child in $(cat /proc/"$pid"/task/*/children 2>/dev/null); do
+    # Each task's "children" file is one line of space-separated PIDs.
+    read -r -a children < <(cat /proc/"$pid"/task/*/children 2>/dev/null | tr '\n' ' ') || true
+    for child in "${children[@]}"; do
         find_jvm "$child" && return 0
     done
     return 1
