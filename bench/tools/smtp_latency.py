@@ -22,11 +22,15 @@ import threading
 import time
 
 
+MESSAGE_ID = "Message-ID: <{:012d}.bench@sender.example>\r\n"
+
+
 def build_message(size, sender, recipient):
-    """A plain-text message of about `size` bytes; no line starts with '.'."""
+    """A plain-text message of `size` bytes (with its Message-ID line); no line starts with '.'."""
     head = (f"From: Bench <{sender}>\r\nTo: <{recipient}>\r\n"
-            "Subject: tactgate relay benchmark\r\nMessage-ID: <bench@sender.example>\r\n"
+            "Subject: tactgate relay benchmark\r\n"
             "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n")
+    size -= len(MESSAGE_ID.format(0))
     line = "The quarterly figures are attached as agreed; see you at the review.\r\n"
     body = []
     length = len(head)
@@ -49,6 +53,7 @@ class Load:
     def __init__(self, args):
         self.args = args
         self.payload = build_message(args.size, args.sender, args.recipient) + b".\r\n"
+        self.serial = 0
         self.lock = threading.Lock()
         self.claimed = 0
         self.latencies = []
@@ -64,9 +69,12 @@ class Load:
             self.claimed += 1
             return True
 
-    def unclaim(self):
+    def next_message(self):
+        """The payload with a Message-ID of its own, as a relay that dedupes would need."""
         with self.lock:
-            self.claimed -= 1
+            self.serial += 1
+            serial = self.serial
+        return MESSAGE_ID.format(serial).encode("ascii") + self.payload
 
     def session(self):
         reconnects = 0
@@ -96,7 +104,8 @@ class Load:
         code, reply = smtp.getreply()
         if code != 354:
             raise smtplib.SMTPResponseException(code, reply)
-        smtp.sock.sendall(self.payload)
+        message = self.next_message()
+        smtp.sock.sendall(message)
         started = time.perf_counter()
         code, reply = smtp.getreply()
         finished = time.perf_counter()
