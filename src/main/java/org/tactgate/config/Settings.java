@@ -9,5 +9,10 @@ public record Settings(
         StoreSettings store,
         DeliverySettings delivery,
         DirectorySettings directory,
-        HostPort webListen) {
+        WebSettings web) {
+
+    /** {@code web.listen}, kept as its own accessor because tools read it. */
+    public HostPort webListen() {
+        return web.listen();
+    }
 }

@@ -37,7 +37,7 @@ public final class SettingsLoader {
             "delivery.outbox", "delivery.workers", "delivery.connect-timeout", "delivery.retry.initial",
             "delivery.retry.max-interval", "delivery.retry.max-age", "delivery.poll-interval",
             "internal.domains", "customers.file", "customers.external-default", "partners.domains",
-            "web.listen");
+            "web.listen", "web.console-listen", "web.session-timeout");
 
     private final Path file;
     private final Path folder;
@@ -127,8 +127,14 @@ public final class SettingsLoader {
                 value("customers.external-default", "true", SettingsLoader::parseBoolean),
                 lowerCase(list("partners.domains", "")));
 
-        return new Settings(file, smtp, store, delivery, directory,
-                value("web.listen", "127.0.0.1:8025", HostPort::parse));
+        WebSettings web = new WebSettings(
+                value("web.listen", "127.0.0.1:8025", HostPort::parse),
+                optionalText("web.console-listen").map(v -> value("web.console-listen", v, HostPort::parse)),
+                value("web.session-timeout", "30m", SettingsLoader::parseDuration));
+        if (web.sessionTimeout().isZero()) {
+            throw new ConfigException(file, "web.session-timeout", "must be longer than zero");
+        }
+        return new Settings(file, smtp, store, delivery, directory, web);
     }
 
     private void warnUnknownKeys() {

@@ -1,0 +1,142 @@
+package org.tactgate.cli;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import org.tactgate.config.ConfigException;
+import org.tactgate.config.Settings;
+import org.tactgate.config.SettingsLoader;
+import org.tactgate.smtp.PasswordHash;
+import org.tactgate.store.JdbcMessageStore;
+import org.tactgate.store.MessageStore;
+import org.tactgate.store.StoreException;
+import org.tactgate.web.Account;
+import org.tactgate.web.ApiTokens;
+import org.tactgate.web.JdbcUserStore;
+import org.tactgate.web.Role;
+import org.tactgate.web.UserStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code tactgate user add NAME --role reviewer|admin} (password from the terminal, or the first
+ * line of stdin when piped), {@code tactgate user token NAME} (prints a new API token once) and
+ * {@code tactgate user list}. Works on the store named by the settings file.
+ */
+@Command(name = "user", mixinStandardHelpOptions = true, description = "Manage review console users.",
+        subcommands = {UserCommand.Add.class, UserCommand.Token.class, UserCommand.ListUsers.class})
+final class UserCommand implements Runnable {
+    static final int MIN_PASSWORD = 10;
+
+    @Override
+    public void run() {
+        System.err.println("usage: tactgate user add|token|list … (see --help)");
+    }
+
+    /** Runs work on the user accounts of the configured store; exit 2 for bad settings, 1 for a store error. */
+    private static int withUsers(Path config, UserWork work) {
+        Settings settings;
+        try {
+            settings = SettingsLoader.load(config);
+        } catch (ConfigException e) {
+            System.err.println("tactgate: configuration error: " + e.getMessage());
+            return 2;
+        }
+        // opening the message store migrates the schema, users table included
+        try (MessageStore ignored = JdbcMessageStore.open(settings.store());
+             UserStore users = JdbcUserStore.open(settings.store())) {
+            return work.run(users);
+        } catch (StoreException e) {
+            System.err.println("tactgate: store error: " + e.getMessage());
+            return 1;
+        } catch (IllegalArgumentException e) {
+            System.err.println("tactgate: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    @FunctionalInterface
+    private interface UserWork {
+        int run(UserStore users);
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a console user.")
+    static final class Add implements Callable<Integer> {
+        @Parameters(index = "0", description = "login name") String name;
+        @Option(names = "--role", required = true, description = "reviewer or admin") String role;
+        @Option(names = "--config", defaultValue = "config/tactgate.properties") Path config;
+
+        @Override
+        public Integer call() throws IOException {
+            Role parsed;
+            try {
+                parsed = Role.parse(role);
+            } catch (IllegalArgumentException e) {
+                System.err.println("tactgate: --role is reviewer or admin");
+                return 2;
+            }
+            char[] password = readPassword();
+            if (password.length < MIN_PASSWORD) {
+                System.err.println("tactgate: the password needs at least " + MIN_PASSWORD + " characters");
+                return 2;
+            }
+            PasswordHash hash = PasswordHash.hash(password);
+            Arrays.fill(password, '\0');
+            return withUsers(config, users -> {
+                users.add(new Account(name, parsed, hash));
+                System.out.println("added " + parsed + " " + name);
+                return 0;
+            });
+        }
+
+        private static char[] readPassword() throws IOException {
+            Console console = System.console();
+            if (console != null) {
+                char[] first = console.readPassword("Password: ");
+                char[] again = console.readPassword("Again: ");
+                if (first == null || !Arrays.equals(first, again)) {
+                    return new char[0];
+                }
+                return first;
+            }
+            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            return line == null ? new char[0] : line.toCharArray();
+        }
+    }
+
+    @Command(name = "token", mixinStandardHelpOptions = true, description = "Make a new API token for a user (replaces the old one).")
+    static final class Token implements Callable<Integer> {
+        @Parameters(index = "0", description = "login name") String name;
+        @Option(names = "--config", defaultValue = "config/tactgate.properties") Path config;
+
+        @Override
+        public Integer call() {
+            return withUsers(config, users -> ApiTokens.issue(users, name).map(token -> {
+                System.out.println(token);
+                return 0;
+            }).orElseGet(() -> {
+                System.err.println("tactgate: no such user: " + name);
+                return 1;
+            }));
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List console users.")
+    static final class ListUsers implements Callable<Integer> {
+        @Option(names = "--config", defaultValue = "config/tactgate.properties") Path config;
+
+        @Override
+        public Integer call() {
+            return withUsers(config, users -> {
+                users.list().forEach(a -> System.out.println(a.name() + "\t" + a.role()));
+                return 0;
+            });
+        }
+    }
+}
