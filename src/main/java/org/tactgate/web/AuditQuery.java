@@ -23,7 +23,7 @@ public record AuditQuery(int days, String action, int limit) {
 
     List<AuditRow> run(AuditLog audit, Clock clock) {
         Instant now = clock.instant();
-        return audit.list(Optional.of(now.minus(Duration.ofDays(days))), Optional.of(now),
+        return audit.list(Optional.of(now.minus(Duration.ofDays(days))), Optional.empty(),
                 action.isEmpty() ? Optional.empty() : Optional.of(action), limit).stream().map(AuditRow::of).toList();
     }
 

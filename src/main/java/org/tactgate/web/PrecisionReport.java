@@ -49,7 +49,7 @@ final class PrecisionReport {
         Map<MessageId, AuditEntry> last = new LinkedHashMap<>();
         for (String action : MEANING.keySet()) {
             for (AuditEntry e : audit.list(Optional.of(now.minus(Duration.ofDays(days))),
-                    Optional.of(now.plusSeconds(60)), Optional.of(action), MAX_ROWS)) {
+                    Optional.empty(), Optional.of(action), MAX_ROWS)) {
                 e.message().ifPresent(id -> last.merge(id, e, (a, b) -> b.at().isAfter(a.at()) ? b : a));
             }
         }
