@@ -21,7 +21,7 @@ import org.tactgate.store.MessageStore;
  * JSON API and {@code /metrics} on {@code web.console-listen}, or on the same listener when that
  * is not set. Every response carries the {@link SecurityHeaders}.
  *
- * <p>Order of calls: construct, {@link #addPublicRoutes}/{@link #addConsoleRoutes} as needed,
+ * <p>Order of calls: construct (the store open and migrated), {@link #addPublicRoutes}/{@link #addConsoleRoutes} as needed,
  * {@link #start}, then {@link #port}/{@link #consolePort}; {@link #stop} last. Not thread-safe
  * before {@link #start}; the running server is.
  *
@@ -34,6 +34,7 @@ public final class WebServer {
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 
     private final WebSettings settings;
+    private final UserStore users;
     private final List<RouteGroup> publicRoutes = new ArrayList<>();
     private final List<RouteGroup> consoleRoutes = new ArrayList<>();
     private final RouteGroup healthRoute;
@@ -49,6 +50,7 @@ public final class WebServer {
     WebServer(MessageStore store, HoldActions actions, AuditLog audit, UserStore users,
               PrometheusMeterRegistry registry, WebSettings settings, Clock clock) {
         this.settings = settings;
+        this.users = users;
         Sessions sessions = new Sessions(clock, settings.sessionTimeout());
         Health health = new Health(store, clock);
         healthRoute = app -> app.get("/health", health::handle);
@@ -78,8 +80,9 @@ public final class WebServer {
         return this;
     }
 
-    /** Binds and starts; throws if an address is taken. */
+    /** Makes the first admin if there is no user yet ({@link FirstAdmin}), binds and starts; throws if an address is taken. */
     public void start() {
+        FirstAdmin.ensure(users);
         HostPort listen = settings.listen();
         if (settings.consoleListen().isPresent()) {
             HostPort console = settings.consoleListen().get();

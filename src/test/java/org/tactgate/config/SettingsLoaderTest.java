@@ -89,4 +89,17 @@ class SettingsLoaderTest {
         assertThat(SettingsLoader.parseSize("1000")).isEqualTo(1000L);
         assertThatThrownBy(() -> SettingsLoader.parseDuration("5w")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void webSettingsShouldDefaultToOneListenerAndReadTheConsoleAddress() throws IOException {
+        WebSettings defaults = SettingsLoader.load(write("")).web();
+        assertThat(defaults.consoleListen()).isEmpty();
+        assertThat(defaults.sessionTimeout()).isEqualTo(Duration.ofMinutes(30));
+
+        WebSettings split = SettingsLoader.load(write("web.console-listen = [::1]:8026\nweb.session-timeout = 2h\n")).web();
+        assertThat(split.consoleListen()).contains(new HostPort("::1", 8026));
+        assertThat(split.sessionTimeout()).isEqualTo(Duration.ofHours(2));
+        assertThatThrownBy(() -> SettingsLoader.load(write("web.console-listen = nowhere\n")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("web.console-listen");
+    }
 }
