@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.tactgate.mime.TextBlock;
 
 /**
  * Scores one sentence for a negative judgement of a customer: insults, negative adjectives
@@ -45,7 +46,8 @@ final class ContemptScorer {
                 best = better(best, h.rule().weight(), s.lower().substring(h.start(), h.end()), "contemptuous remark about a customer");
             }
         }
-        for (Target t : s.targets()) {
+        // subjects are title-cased fragments: adjectives there are too often names ("Crazy About Burritos")
+        for (Target t : s.block().kind() == TextBlock.Kind.SUBJECT ? List.<Target>of() : s.targets()) {
             for (var m : lexicon.category("person-adjectives").phrases().find(own)) {
                 boolean predicated = m.start() >= t.end() && m.start() - t.end() <= ADJECTIVE_REACH
                         && !reported(own, t.end(), m.start(), s);

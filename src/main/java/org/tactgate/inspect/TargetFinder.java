@@ -16,6 +16,10 @@ import org.tactgate.directory.Reference;
  */
 final class TargetFinder {
     private static final int PRONOUN_REACH = 3;
+    private static final Set<String> NOT_NAMES = Set.of("i", "i'm", "monday", "tuesday", "wednesday", "thursday",
+            "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr", "ok", "re", "fw",
+            "fwd", "am", "pm", "uk", "us", "eu", "gbp", "usd", "eur", "vat");
 
     private final PhraseMatcher<Customer> directoryNames;
     private final PhraseMatcher<Customer> messageNames;
@@ -66,6 +70,9 @@ final class TargetFinder {
                 other = true;
             }
         }
+        if (!other && out.isEmpty()) {
+            other = namesSomeoneElse(tokens, covered);
+        }
         otherOut[0] = other;
         boolean reach = sinceAntecedent < PRONOUN_REACH;
         if (reach || !out.isEmpty()) {
@@ -91,6 +98,17 @@ final class TargetFinder {
             sinceAntecedent++;
         }
         return out;
+    }
+
+    /** A capitalised word inside the sentence that is no customer's name: a pronoun after it is theirs. */
+    private static boolean namesSomeoneElse(Tokens tokens, boolean[] covered) {
+        for (int i = 1; i < tokens.size(); i++) {
+            if (tokens.capitalised(i) && !covered[i] && !NOT_NAMES.contains(tokens.word(i))
+                    && !Character.isDigit(tokens.word(i).charAt(0))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void addNames(List<PhraseMatcher.Match<Customer>> matches, Tokens tokens, boolean[] covered, List<Target> out) {

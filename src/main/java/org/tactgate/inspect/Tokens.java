@@ -31,6 +31,12 @@ public final class Tokens {
                 i++;
                 continue;
             }
+            if (insideAddress(text, i)) {
+                while (i < n && !Character.isWhitespace(text.charAt(i))) {
+                    i++;
+                }
+                continue;
+            }
             int start = i;
             while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || joins(text, i))) {
                 i++;
@@ -53,6 +59,19 @@ public final class Tokens {
             capArray[k] = caps.get(k);
         }
         return new Tokens(out.toArray(new String[0]), capArray);
+    }
+
+    /** E-mail addresses and URLs are not words: "dwatkiss@bracepatt.com" names nobody in the text. */
+    private static boolean insideAddress(String text, int at) {
+        int end = at;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && end - at < 200) {
+            char c = text.charAt(end);
+            if (c == '@' || c == '/' && end + 1 < text.length() && text.charAt(end + 1) == '/') {
+                return true;
+            }
+            end++;
+        }
+        return text.startsWith("www.", at);
     }
 
     /** An apostrophe or hyphen between two letters is part of the word ("tight-fisted", "o'clock"). */

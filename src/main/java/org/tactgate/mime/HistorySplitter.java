@@ -28,6 +28,8 @@ final class HistorySplitter {
     private static final Pattern WROTE = Pattern.compile("\\bwrote:\\s*$|\\bwrites:\\s*$|\\bschrieb:\\s*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ON = Pattern.compile("^\\s*(>\\s*)*on\\b.*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOTES_DATE = Pattern.compile(
+            "(^|\\s)\\d{1,2}/\\d{1,2}/\\d{2,4}\\s+\\d{1,2}:\\d{2}(:\\d{2})?\\s*([AaPp][Mm])?\\s*$");
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
 
     private HistorySplitter() {
@@ -95,6 +97,15 @@ final class HistorySplitter {
     }
 
     private static boolean startsHeaderBlock(List<String> lines, int i) {
+        if (NOTES_DATE.matcher(lines.get(i)).find()) {
+            // Lotus Notes: "Name" / "07/09/2001 07:14 PM" / "To: ..." without a separator
+            for (int k = i + 1; k < Math.min(lines.size(), i + 3); k++) {
+                if (lines.get(k).stripLeading().toLowerCase(java.util.Locale.ROOT).startsWith("to:")) {
+                    return true;
+                }
+            }
+            return false;
+        }
         if (!FROM.matcher(lines.get(i)).matches()) {
             return false;
         }
