@@ -14,6 +14,8 @@ import org.tactgate.mime.TextBlock;
  */
 final class ContemptScorer {
     private static final int ADJECTIVE_REACH = 6;
+    private static final double UNTARGETED = 0.8;
+    private static final double UNAMBIGUOUS = 0.85;
 
     /** A judgement found in a sentence. */
     record Judgement(double weight, String words, String reason) {
@@ -29,17 +31,26 @@ final class ContemptScorer {
         this.speechVerbs = new HashSet<>(lexicon.category("speech-verbs").words());
     }
 
-    /** @param nearTarget whether the sentence or one of the two before refers to a customer */
-    Optional<Judgement> score(SentenceView s, boolean nearTarget) {
+    /**
+     * @param nearTarget  whether the sentence or one of the two before refers to a customer
+     * @param aboutCustomer whether the message is about a customer at all (names one, or goes to one):
+     *                    a strong insult with no reference nearby still counts, a little less
+     */
+    Optional<Judgement> score(SentenceView s, boolean nearTarget, boolean aboutCustomer) {
         Judgement best = null;
         Tokens own = s.lower().indexOf('"') >= 0 || s.lower().indexOf('“') >= 0
                 ? Tokens.of(withoutQuotations(s.sentence().text())) : s.tokens();
-        if (s.hasTarget() || nearTarget) {
+        if (s.hasTarget() || nearTarget || aboutCustomer) {
+            double reach = s.hasTarget() || nearTarget ? 1.0 : UNTARGETED;
             for (var m : lexicon.category("insults").phrases().find(own)) {
-                if (!negated(own, m.start()) && !reported(own, 0, m.start(), s)) {
-                    best = better(best, m.phrase().value(), own.span(m.start(), m.end()), "insulting word for a customer");
+                boolean name = m.start() > 0 && own.capitalised(m.start());
+                boolean counts = reach == 1.0 || m.phrase().value() >= UNAMBIGUOUS;
+                if (counts && !name && !negated(own, m.start()) && !reported(own, 0, m.start())) {
+                    best = better(best, m.phrase().value() * reach, own.span(m.start(), m.end()), "insulting word for a customer");
                 }
             }
+        }
+        if (s.hasTarget() || nearTarget) {
             var idiom = Lexicon.bestRule(lexicon.category("contempt"), s.lower());
             if (idiom.isPresent()) {
                 var h = idiom.get();
@@ -50,7 +61,7 @@ final class ContemptScorer {
         for (Target t : s.block().kind() == TextBlock.Kind.SUBJECT ? List.<Target>of() : s.targets()) {
             for (var m : lexicon.category("person-adjectives").phrases().find(own)) {
                 boolean predicated = m.start() >= t.end() && m.start() - t.end() <= ADJECTIVE_REACH
-                        && !reported(own, t.end(), m.start(), s);
+                        && !reported(own, t.end(), m.start());
                 boolean attributive = m.end() <= t.start() && t.start() - m.end() <= 2;
                 if ((predicated || attributive) && !negated(own, m.start())) {
                     best = better(best, m.phrase().value(), own.span(m.start(), m.end()), "negative judgement of a customer");
@@ -79,7 +90,7 @@ final class ContemptScorer {
     }
 
     /** A reporting verb between the reference and the word: it is the customer's speech, not ours. */
-    private boolean reported(Tokens t, int from, int to, SentenceView s) {
+    private boolean reported(Tokens t, int from, int to) {
         for (int i = Math.max(0, from); i < Math.min(to, t.size()); i++) {
             if (speechVerbs.contains(t.word(i))) {
                 return true;

@@ -37,10 +37,11 @@ public final class DisparagementDetector implements Detector {
     public List<Finding> detect(MessageView view, List<Finding> earlier) {
         List<Finding> out = new ArrayList<>();
         List<SentenceView> all = view.sentences();
+        boolean aboutCustomer = all.stream().anyMatch(s -> s.hasStrongTarget() && s.targets().stream().anyMatch(t -> t.customer().isPresent()));
         for (int i = 0; i < all.size(); i++) {
             SentenceView s = all.get(i);
             boolean near = Paragraphs.before(all, i, 2).stream().anyMatch(SentenceView::hasTarget);
-            var judgement = contempt.score(s, near);
+            var judgement = contempt.score(s, near, aboutCustomer);
             if (judgement.isPresent()) {
                 double score = judgement.get().weight() + (sarcasm.hedged(all, i) ? HEDGE : 0);
                 add(out, s, score, judgement.get().reason() + ": \"" + judgement.get().words() + "\"");

@@ -15,7 +15,7 @@ import org.tactgate.directory.Reference;
  * nobody else named since. Built per message; not shared between threads.
  */
 final class TargetFinder {
-    private static final int PRONOUN_REACH = 3;
+    private static final int PRONOUN_REACH = 4;
     private static final Set<String> NOT_NAMES = Set.of("i", "i'm", "monday", "tuesday", "wednesday", "thursday",
             "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr", "ok", "re", "fw",
@@ -91,6 +91,8 @@ final class TargetFinder {
             antecedent = first.customer();
             antecedentKnown = true;
             sinceAntecedent = 0;
+        } else if (out.stream().anyMatch(t -> t.customer().equals(antecedent))) {
+            sinceAntecedent = 0; // a pronoun for the customer keeps them the topic
         } else if (other) {
             antecedentKnown = false;
             sinceAntecedent = Integer.MAX_VALUE;

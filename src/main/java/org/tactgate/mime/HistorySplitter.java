@@ -60,6 +60,13 @@ final class HistorySplitter {
                 split(inner, depth + 1, quoteAuthor, out);
                 i = end;
                 own = end;
+            } else if (depth < MAX_DEPTH && attributionEnd(lines, i) >= 0) {
+                // Apple Mail puts "On …, X wrote:" inside the quote, above the text it attributes
+                int end = attributionEnd(lines, i);
+                emitOwn(lines.subList(own, i), depth, author, out);
+                Optional<Address> quoteAuthor = addressIn(String.join(" ", lines.subList(i, end + 1)));
+                split(lines.subList(end + 1, n), depth + 1, quoteAuthor, out);
+                return;
             } else if (depth < MAX_DEPTH && (SEPARATOR.matcher(line).matches() || startsHeaderBlock(lines, i))) {
                 emitOwn(lines.subList(own, i), depth, author, out);
                 int j = SEPARATOR.matcher(line).matches() ? i + 1 : i;
@@ -116,6 +123,26 @@ final class HistorySplitter {
             }
         }
         return false;
+    }
+
+    /**
+     * The last line of an "On … wrote:" attribution starting at {@code i} whose text follows
+     * unquoted, or -1 (quoted text after an attribution is handled with the quote).
+     */
+    private static int attributionEnd(List<String> lines, int i) {
+        if (!ON.matcher(lines.get(i)).matches()) {
+            return -1;
+        }
+        for (int k = i; k < Math.min(lines.size(), i + 3); k++) {
+            if (WROTE.matcher(lines.get(k)).find()) {
+                int next = k + 1;
+                while (next < lines.size() && lines.get(next).isBlank()) {
+                    next++;
+                }
+                return next < lines.size() && !isQuoted(lines.get(next)) ? k : -1;
+            }
+        }
+        return -1;
     }
 
     /** The first line of an "On … wrote:" attribution just above a quote, or {@code quote} if none. */
