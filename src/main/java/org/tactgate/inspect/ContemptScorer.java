@@ -62,7 +62,7 @@ final class ContemptScorer {
             for (var m : lexicon.category("person-adjectives").phrases().find(own)) {
                 boolean predicated = m.start() >= t.end() && m.start() - t.end() <= ADJECTIVE_REACH
                         && !reported(own, t.end(), m.start());
-                boolean attributive = m.end() <= t.start() && t.start() - m.end() <= 2;
+                boolean attributive = m.end() == t.start() && t.kind() != Target.Kind.PRONOUN;
                 if ((predicated || attributive) && !negated(own, m.start())) {
                     best = better(best, m.phrase().value(), own.span(m.start(), m.end()), "negative judgement of a customer");
                 }

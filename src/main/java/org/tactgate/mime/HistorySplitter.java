@@ -65,7 +65,10 @@ final class HistorySplitter {
                 int end = attributionEnd(lines, i);
                 emitOwn(lines.subList(own, i), depth, author, out);
                 Optional<Address> quoteAuthor = addressIn(String.join(" ", lines.subList(i, end + 1)));
-                split(lines.subList(end + 1, n), depth + 1, quoteAuthor, out);
+                // at the top of an unattributed quote it names that quote's author: same depth
+                boolean opensQuote = depth > 0 && author.isEmpty()
+                        && lines.subList(own, i).stream().allMatch(String::isBlank);
+                split(lines.subList(end + 1, n), opensQuote ? depth : depth + 1, quoteAuthor, out);
                 return;
             } else if (depth < MAX_DEPTH && (SEPARATOR.matcher(line).matches() || startsHeaderBlock(lines, i))) {
                 emitOwn(lines.subList(own, i), depth, author, out);
