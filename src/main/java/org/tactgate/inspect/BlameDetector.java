@@ -47,10 +47,14 @@ public final class BlameDetector implements Detector {
                 continue;
             }
             for (Lexicon.Rule r : lexicon.category("blame").rules()) {
-                Matcher m = r.pattern().matcher(s.lower());
-                if (used.contains(r) || !m.find()) {
+                if (used.contains(r)) {
                     continue;
                 }
+                var found = r.find(s.lower());
+                if (found.isEmpty()) {
+                    continue;
+                }
+                Matcher m = found.get();
                 used.add(r);
                 keep *= 1 - r.weight();
                 if (r.weight() > strongest) {

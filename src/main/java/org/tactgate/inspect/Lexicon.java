@@ -30,8 +30,72 @@ public final class Lexicon {
     private static final String BASE = "lexicon/";
     private static final Pattern WEIGHT = Pattern.compile("^(.*?)\\s*\\|\\s*([0-9]*\\.?[0-9]+)\\s*$");
 
-    /** A regular expression entry, matched against the lower-cased sentence text. */
-    public record Rule(Pattern pattern, double weight, String source) {
+    /**
+     * A regular expression entry, matched against the lower-cased sentence text. {@code anchor}
+     * is literal text every match contains (found in the pattern), checked first because
+     * {@code String.contains} is far cheaper than running the pattern on every sentence.
+     */
+    public record Rule(Pattern pattern, double weight, String source, List<String> anchors) {
+
+        /** The match in {@code lowerText}, if any. */
+        public Optional<Matcher> find(String lowerText) {
+            if (!anchors.isEmpty() && anchors.stream().noneMatch(lowerText::contains)) {
+                return Optional.empty();
+            }
+            Matcher m = pattern.matcher(lowerText);
+            return m.find() ? Optional.of(m) : Optional.empty();
+        }
+    }
+
+    /**
+     * Literal text one of which every match must contain: the longest literal run at the top
+     * level of the pattern, or else the words of its first required group of plain alternatives
+     * ("(sick|tired|fed up)"). Empty when the pattern has neither (then it always runs).
+     */
+    static List<String> anchors(String regex) {
+        int depth = 0;
+        String best = "";
+        List<String> group = List.of();
+        int groupStart = -1;
+        StringBuilder run = new StringBuilder();
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            char next = i + 1 < regex.length() ? regex.charAt(i + 1) : '\0';
+            boolean literal = depth == 0 && (Character.isLetterOrDigit(c) || c == ' ' || c == '\'' || c == '-');
+            if (literal && "?*{".indexOf(next) < 0) {
+                run.append(c);
+                continue;
+            }
+            if (run.toString().strip().length() > best.length()) {
+                best = run.toString().strip();
+            }
+            run.setLength(0);
+            if (c == '\\') {
+                i++;
+            } else if (c == '(' || c == '[') {
+                if (depth == 0 && c == '(') {
+                    groupStart = i + 1;
+                }
+                depth++;
+            } else if (c == ')' || c == ']') {
+                depth--;
+                if (depth == 0 && c == ')' && group.isEmpty() && "?*{".indexOf(next) < 0) {
+                    String body = regex.substring(groupStart, i);
+                    if (body.matches("[a-z0-9' |-]+") && !body.contains("||")) {
+                        group = java.util.Arrays.stream(body.split("\\|")).map(String::strip).toList();
+                    }
+                }
+            } else if (c == '|' && depth == 0) {
+                return List.of();
+            }
+        }
+        if (run.toString().strip().length() > best.length()) {
+            best = run.toString().strip();
+        }
+        if (best.length() >= 3) {
+            return List.of(best);
+        }
+        return group.stream().anyMatch(String::isEmpty) ? List.of() : group;
     }
 
     /** Everything one category holds. */
@@ -83,9 +147,12 @@ public final class Lexicon {
     public static Optional<RuleHit> bestRule(Category category, String lowerText) {
         RuleHit best = null;
         for (Rule r : category.rules()) {
-            Matcher m = r.pattern().matcher(lowerText);
-            if (m.find() && (best == null || r.weight() > best.rule().weight())) {
-                best = new RuleHit(r, m.start(), m.end());
+            if (best != null && r.weight() <= best.rule().weight()) {
+                continue;
+            }
+            Optional<Matcher> m = r.find(lowerText);
+            if (m.isPresent()) {
+                best = new RuleHit(r, m.get().start(), m.get().end());
             }
         }
         return Optional.ofNullable(best);
@@ -144,7 +211,8 @@ public final class Lexicon {
             }
             if (l.startsWith("re:")) {
                 try {
-                    rules.add(new Rule(Pattern.compile(l.substring(3).strip()), weight, entry[1]));
+                    String regex = l.substring(3).strip();
+                    rules.add(new Rule(Pattern.compile(regex), weight, entry[1], anchors(regex)));
                 } catch (PatternSyntaxException e) {
                     throw new IllegalArgumentException("bad pattern at " + entry[1] + ": " + e.getDescription(), e);
                 }

@@ -2,7 +2,6 @@ package org.tactgate.inspect;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 
 /**
  * Sarcasm aimed at a customer: markers ("our favourite client", "truly a joy", "oh wonderful")
@@ -50,10 +49,10 @@ final class SarcasmScorer {
                 found = s.tokens().span(m.start(), m.end());
             }
             for (Lexicon.Rule r : lexicon.category("sarcasm").rules()) {
-                Matcher m = r.pattern().matcher(s.lower());
-                if (m.find()) {
+                var m = r.find(s.lower());
+                if (m.isPresent()) {
                     here += r.weight();
-                    found = m.group();
+                    found = m.get().group();
                 }
             }
             sum += here;

@@ -36,10 +36,7 @@ final class TargetFinder {
         this.directoryNames = directoryNames;
         this.messageNames = new PhraseMatcher<>(messageRefs.stream()
                 .map(r -> new PhraseMatcher.Phrase<>(r.phrase(), r.customer(), r.caseSensitive())).toList());
-        List<PhraseMatcher.Phrase<Boolean>> o = new ArrayList<>();
-        otherNames.forEach(n -> o.add(new PhraseMatcher.Phrase<>(n, true, true)));
-        lexicon.category("other-parties").words().forEach(n -> o.add(new PhraseMatcher.Phrase<>(n, true, false)));
-        this.others = new PhraseMatcher<>(o);
+        this.others = new PhraseMatcher<>(otherNames.stream().map(n -> new PhraseMatcher.Phrase<>(n, true, true)).toList());
         this.lexicon = lexicon;
         this.pronouns = new HashSet<>(lexicon.category("pronouns").words());
         this.thingNouns = new HashSet<>(lexicon.category("thing-nouns").words());
@@ -66,9 +63,10 @@ final class TargetFinder {
         }
         boolean other = false;
         for (PhraseMatcher.Match<Boolean> m : others.find(tokens)) {
-            if (!overlaps(covered, m.start(), m.end())) {
-                other = true;
-            }
+            other |= !overlaps(covered, m.start(), m.end());
+        }
+        for (PhraseMatcher.Match<Double> m : lexicon.category("other-parties").phrases().find(tokens)) {
+            other |= !overlaps(covered, m.start(), m.end());
         }
         if (!other && out.isEmpty()) {
             other = namesSomeoneElse(tokens, covered);

@@ -28,11 +28,23 @@ final class BodyDecoder {
     }
 
     static String text(Part part) throws MessagingException, IOException {
-        byte[] bytes;
-        try (InputStream in = part.getInputStream()) {
-            bytes = in.readNBytes(MAX_BYTES);
+        byte[] raw;
+        try (InputStream in = raw(part)) {
+            raw = in.readNBytes(MAX_BYTES);
         }
-        return decode(bytes, declaredCharset(part));
+        String[] encoding = part.getHeader("Content-Transfer-Encoding");
+        return decode(TransferDecoding.decode(raw, encoding == null ? "" : encoding[0]), declaredCharset(part));
+    }
+
+    /** The part's bytes before transfer decoding. */
+    static InputStream raw(Part part) throws MessagingException, IOException {
+        if (part instanceof jakarta.mail.internet.MimeMessage m) {
+            return m.getRawInputStream();
+        }
+        if (part instanceof jakarta.mail.internet.MimeBodyPart p) {
+            return p.getRawInputStream();
+        }
+        return part.getInputStream();
     }
 
     static String decode(byte[] bytes, Optional<Charset> declared) {

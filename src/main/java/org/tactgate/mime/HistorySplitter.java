@@ -70,9 +70,9 @@ final class HistorySplitter {
                         && lines.subList(own, i).stream().allMatch(String::isBlank);
                 split(lines.subList(end + 1, n), opensQuote ? depth : depth + 1, quoteAuthor, out);
                 return;
-            } else if (depth < MAX_DEPTH && (SEPARATOR.matcher(line).matches() || startsHeaderBlock(lines, i))) {
+            } else if (depth < MAX_DEPTH && (isSeparator(line) || startsHeaderBlock(lines, i))) {
                 emitOwn(lines.subList(own, i), depth, author, out);
-                int j = SEPARATOR.matcher(line).matches() ? i + 1 : i;
+                int j = isSeparator(line) ? i + 1 : i;
                 Optional<Address> from = Optional.empty();
                 int headerLines = 0;
                 while (j < n && (lines.get(j).isBlank() && headerLines == 0 || isHeaderish(lines.get(j), headerLines))) {
@@ -107,7 +107,10 @@ final class HistorySplitter {
     }
 
     private static boolean startsHeaderBlock(List<String> lines, int i) {
-        if (NOTES_DATE.matcher(lines.get(i)).find()) {
+        String line = lines.get(i);
+        char last = line.isEmpty() ? ' ' : line.charAt(line.length() - 1);
+        boolean datedLine = (Character.isDigit(last) || last == 'M' || last == 'm') && line.indexOf('/') >= 0;
+        if (datedLine && NOTES_DATE.matcher(line).find()) {
             // Lotus Notes: "Name" / "07/09/2001 07:14 PM" / "To: ..." without a separator
             for (int k = i + 1; k < Math.min(lines.size(), i + 3); k++) {
                 if (lines.get(k).stripLeading().toLowerCase(java.util.Locale.ROOT).startsWith("to:")) {
@@ -116,7 +119,7 @@ final class HistorySplitter {
             }
             return false;
         }
-        if (!FROM.matcher(lines.get(i)).matches()) {
+        if (!startsWithIgnoreCase(line, "from:") && !startsWithIgnoreCase(line, "*from:") || !FROM.matcher(line).matches()) {
             return false;
         }
         for (int k = i + 1; k < Math.min(lines.size(), i + 5); k++) {
@@ -133,7 +136,7 @@ final class HistorySplitter {
      * unquoted, or -1 (quoted text after an attribution is handled with the quote).
      */
     private static int attributionEnd(List<String> lines, int i) {
-        if (!ON.matcher(lines.get(i)).matches()) {
+        if (!startsWithIgnoreCase(lines.get(i), "on ") || !ON.matcher(lines.get(i)).matches()) {
             return -1;
         }
         for (int k = i; k < Math.min(lines.size(), i + 3); k++) {
@@ -187,6 +190,16 @@ final class HistorySplitter {
         int comma = before.lastIndexOf(',');
         String name = (comma >= 0 ? before.substring(comma + 1) : before).replaceAll("[<\"'(\\[]", " ").strip();
         return Optional.of(new Address(m.group(), name));
+    }
+
+    private static boolean isSeparator(String line) {
+        String l = line.stripLeading();
+        return !l.isEmpty() && "-_bB".indexOf(l.charAt(0)) >= 0 && SEPARATOR.matcher(line).matches();
+    }
+
+    private static boolean startsWithIgnoreCase(String line, String prefix) {
+        String l = line.stripLeading();
+        return l.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
     private static boolean isQuoted(String line) {

@@ -33,7 +33,16 @@ public final class MessageParser {
     private static final int MAX_PARTS = 200;
     private static final Pattern HEADER_LINE = Pattern.compile("^[!-9;-~]+:");
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
-    private static final Session SESSION = Session.getInstance(lenient());
+    private static final Session SESSION;
+
+    static {
+        // Jakarta Mail looks up its StreamProvider on every header parse; without this property
+        // that is a ServiceLoader scan of the class path (most of the parse time). Naming Angus's
+        // provider (the one the scan would find) makes it a plain class lookup.
+        System.getProperties().putIfAbsent("jakarta.mail.util.StreamProvider",
+                "org.eclipse.angus.mail.util.MailStreamProvider");
+        SESSION = Session.getInstance(lenient());
+    }
 
     private static Properties lenient() {
         Properties p = new Properties();
@@ -124,8 +133,9 @@ public final class MessageParser {
 
     /** A forwarded message attached whole: its text is history written by its own sender. */
     private void forwarded(Part part, Content content) throws MessagingException, IOException {
-        try (var in = part.getInputStream()) {
-            ParsedMessage inner = parse(in.readNBytes(BodyDecoder.MAX_BYTES));
+        try (var in = BodyDecoder.raw(part)) {
+            String[] enc = part.getHeader("Content-Transfer-Encoding");
+            ParsedMessage inner = parse(TransferDecoding.decode(in.readNBytes(BodyDecoder.MAX_BYTES), enc == null ? "" : enc[0]));
             for (TextBlock b : inner.blocks()) {
                 if (b.kind() == TextBlock.Kind.SUBJECT) {
                     continue;
