@@ -18,17 +18,14 @@ import java.util.stream.Stream;
 import org.tactgate.config.ConfigException;
 import org.tactgate.config.Settings;
 import org.tactgate.config.SettingsLoader;
-import org.tactgate.directory.Directory;
-import org.tactgate.inspect.DetectionInspector;
+import org.tactgate.inspect.MessageInspector;
 import org.tactgate.inspect.Finding;
 import org.tactgate.inspect.Inspection;
-import org.tactgate.inspect.Lexicon;
 import org.tactgate.mime.Address;
 import org.tactgate.mime.MessageParser;
 import org.tactgate.mime.ParsedMessage;
 import org.tactgate.policy.Decision;
 import org.tactgate.policy.Policy;
-import org.tactgate.policy.ThresholdPolicy;
 import org.tactgate.store.Envelope;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -72,16 +69,15 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Settings settings;
-        Lexicon lexicon;
+        MessageInspector inspector;
         try {
             settings = SettingsLoader.load(config);
-            lexicon = Lexicon.load(settings.inspect().lexiconFolder());
+            inspector = Detection.inspector(settings);
         } catch (ConfigException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
             err.println("tactgate check: bad configuration: " + e.getMessage());
             return BAD_INPUT;
         }
-        DetectionInspector inspector = DetectionInspector.standard(Directory.of(settings.directory()), lexicon);
-        Policy policy = new ThresholdPolicy(settings.inspect());
+        Policy policy = Detection.policy(settings);
         MessageParser parser = new MessageParser();
         boolean failed = false;
         for (Path input : inputs) {
