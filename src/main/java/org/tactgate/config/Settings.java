@@ -9,7 +9,8 @@ public record Settings(
         StoreSettings store,
         DeliverySettings delivery,
         DirectorySettings directory,
-        WebSettings web) {
+        WebSettings web,
+        InspectSettings inspect) {
 
     /** {@code web.listen}, kept as its own accessor because tools read it. */
     public HostPort webListen() {

@@ -58,17 +58,7 @@ class CrashRecoveryIT {
     void everyAcknowledgedMessageShouldBeDeliveredAfterKillNineAndRestart() throws Exception {
         upstream.start();
         int port = freePort();
-        Path config = dir.resolve("tactgate.properties");
-        Files.writeString(config, String.join("\n",
-                "smtp.listen = 127.0.0.1:" + port,
-                "store.url = jdbc:sqlite:store/tactgate.db",
-                "upstream.host = 127.0.0.1",
-                "upstream.port = " + upstream.getSmtp().getPort(),
-                "upstream.starttls = never",
-                "delivery.retry.initial = 1s",
-                "delivery.poll-interval = 200ms",
-                "web.listen = 127.0.0.1:0",
-                "internal.domains = northwind.example", ""));
+        Path config = writeConfig(port);
 
         Process first = startRelay(config, port, "first.log");
         Set<String> acked = ConcurrentHashMap.newKeySet();
@@ -76,7 +66,7 @@ class CrashRecoveryIT {
         ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
         for (int t = 0; t < SENDERS; t++) {
             int sender = t;
-            senders.submit(() -> send(port, sender, acked, refused));
+            senders.submit(() -> send(port, sender, acked, refused, PER_SENDER));
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> acked.size() >= KILL_AFTER_ACKS);
         first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -96,7 +86,40 @@ class CrashRecoveryIT {
         assertThat(ackedBeforeRestart).hasSizeGreaterThanOrEqualTo(KILL_AFTER_ACKS);
     }
 
-    private void send(int port, int sender, Set<String> acked, AtomicInteger refused) {
+    @Test
+    void sigtermShouldStopGracefullyAndEverythingAcceptedShouldStillBeDelivered() throws Exception {
+        upstream.start();
+        int port = freePort();
+        Path config = writeConfig(port);
+        Process relay = startRelay(config, port, "graceful.log");
+        Set<String> acked = ConcurrentHashMap.newKeySet();
+        send(port, 9, acked, new AtomicInteger(), 30);
+        assertThat(acked).hasSize(30);
+
+        relay.destroy(); // SIGTERM
+        assertThat(relay.waitFor(30, TimeUnit.SECONDS)).as("exits within 30 s of SIGTERM").isTrue();
+        assertThat(Files.readString(dir.resolve("graceful.log"))).contains("stopping:").contains("stopped");
+
+        startRelay(config, port, "graceful-restart.log");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(delivered().keySet()).containsAll(acked));
+    }
+
+    private Path writeConfig(int port) throws IOException {
+        Path config = dir.resolve("tactgate.properties");
+        Files.writeString(config, String.join("\n",
+                "smtp.listen = 127.0.0.1:" + port,
+                "store.url = jdbc:sqlite:store/tactgate.db",
+                "upstream.host = 127.0.0.1",
+                "upstream.port = " + upstream.getSmtp().getPort(),
+                "upstream.starttls = never",
+                "delivery.retry.initial = 1s",
+                "delivery.poll-interval = 200ms",
+                "web.listen = 127.0.0.1:0",
+                "internal.domains = northwind.example", ""));
+        return config;
+    }
+
+    private void send(int port, int sender, Set<String> acked, AtomicInteger refused, int count) {
         Properties props = new Properties();
         props.put("mail.smtp.host", "127.0.0.1");
         props.put("mail.smtp.port", String.valueOf(port));
@@ -104,7 +127,7 @@ class CrashRecoveryIT {
         props.put("mail.smtp.timeout", "10000");
         Session session = Session.getInstance(props);
         Instant deadline = Instant.now().plusSeconds(60);
-        for (int n = 0; n < PER_SENDER && Instant.now().isBefore(deadline); n++) {
+        for (int n = 0; n < count && Instant.now().isBefore(deadline); n++) {
             String seq = sender + "-" + n;
             try {
                 MimeMessage m = new MimeMessage(session);

@@ -323,7 +323,10 @@ class IntakeServerDialogueIT {
     private static ListAppender<ILoggingEvent> capture(Class<?> type) {
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
-        ((Logger) LoggerFactory.getLogger(type)).addAppender(appender);
+        Logger logger = (Logger) LoggerFactory.getLogger(type);
+        // the test log configuration keeps the console quiet (WARN); this test reads INFO lines
+        logger.setLevel(ch.qos.logback.classic.Level.INFO);
+        logger.addAppender(appender);
         return appender;
     }
 

@@ -1,0 +1,226 @@
+package org.tactgate.inspect;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
+
+/**
+ * Word lists and patterns the detectors read, by category (the file name without {@code .txt}).
+ * The built-in files are listed in {@code lexicon/index.txt} on the classpath; a site folder
+ * ({@code inspect.lexicons}) adds entries to the same categories. Format: docs/lexicons.md.
+ * Immutable after loading and thread-safe.
+ */
+public final class Lexicon {
+    private static final String BASE = "lexicon/";
+    private static final Pattern WEIGHT = Pattern.compile("^(.*?)\\s*\\|\\s*([0-9]*\\.?[0-9]+)\\s*$");
+
+    /**
+     * A regular expression entry, matched against the lower-cased sentence text. {@code anchor}
+     * is literal text every match contains (found in the pattern), checked first because
+     * {@code String.contains} is far cheaper than running the pattern on every sentence.
+     */
+    public record Rule(Pattern pattern, double weight, String source, List<String> anchors) {
+
+        /** The match in {@code lowerText}, if any. */
+        public Optional<Matcher> find(String lowerText) {
+            if (!anchors.isEmpty() && anchors.stream().noneMatch(lowerText::contains)) {
+                return Optional.empty();
+            }
+            Matcher m = pattern.matcher(lowerText);
+            return m.find() ? Optional.of(m) : Optional.empty();
+        }
+    }
+
+    /**
+     * Literal text one of which every match must contain: the longest literal run at the top
+     * level of the pattern, or else the words of its first required group of plain alternatives
+     * ("(sick|tired|fed up)"). Empty when the pattern has neither (then it always runs).
+     */
+    static List<String> anchors(String regex) {
+        int depth = 0;
+        String best = "";
+        List<String> group = List.of();
+        int groupStart = -1;
+        StringBuilder run = new StringBuilder();
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            char next = i + 1 < regex.length() ? regex.charAt(i + 1) : '\0';
+            boolean literal = depth == 0 && (Character.isLetterOrDigit(c) || c == ' ' || c == '\'' || c == '-');
+            if (literal && "?*{".indexOf(next) < 0) {
+                run.append(c);
+                continue;
+            }
+            if (run.toString().strip().length() > best.length()) {
+                best = run.toString().strip();
+            }
+            run.setLength(0);
+            if (c == '\\') {
+                i++;
+            } else if (c == '(' || c == '[') {
+                if (depth == 0 && c == '(') {
+                    groupStart = i + 1;
+                }
+                depth++;
+            } else if (c == ')' || c == ']') {
+                depth--;
+                if (depth == 0 && c == ')' && group.isEmpty() && "?*{".indexOf(next) < 0) {
+                    String body = regex.substring(groupStart, i);
+                    if (body.matches("[a-z0-9' |-]+") && !body.contains("||")) {
+                        group = java.util.Arrays.stream(body.split("\\|")).map(String::strip).toList();
+                    }
+                }
+            } else if (c == '|' && depth == 0) {
+                return List.of();
+            }
+        }
+        if (run.toString().strip().length() > best.length()) {
+            best = run.toString().strip();
+        }
+        if (best.length() >= 3) {
+            return List.of(best);
+        }
+        return group.stream().anyMatch(String::isEmpty) ? List.of() : group;
+    }
+
+    /** Everything one category holds. */
+    public record Category(PhraseMatcher<Double> phrases, List<Rule> rules, List<String> words) {
+    }
+
+    private final Map<String, Category> categories;
+
+    private Lexicon(Map<String, Category> categories) {
+        this.categories = Map.copyOf(categories);
+    }
+
+    /** The built-in lexicon plus every {@code *.txt} file in {@code siteFolder}, when given. */
+    public static Lexicon load(Optional<Path> siteFolder) {
+        Map<String, List<String[]>> raw = new HashMap<>();
+        for (String name : builtInNames()) {
+            try (InputStream in = Lexicon.class.getClassLoader().getResourceAsStream(BASE + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("lexicon file missing from the classpath: " + name);
+                }
+                read(name, new InputStreamReader(in, StandardCharsets.UTF_8), raw);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (siteFolder.isPresent()) {
+            try (Stream<Path> files = Files.list(siteFolder.get())) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+                    read(f.getFileName().toString(), Files.newBufferedReader(f, StandardCharsets.UTF_8), raw);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read lexicon folder " + siteFolder.get(), e);
+            }
+        }
+        Map<String, Category> categories = new HashMap<>();
+        raw.forEach((name, lines) -> categories.put(name, compile(name, lines)));
+        return new Lexicon(categories);
+    }
+
+    public Category category(String name) {
+        Category c = categories.get(name);
+        if (c == null) {
+            throw new IllegalArgumentException("no lexicon category '" + name + "'");
+        }
+        return c;
+    }
+
+    /** The highest weight of the category's rules matching {@code lowerText}, with the match. */
+    public static Optional<RuleHit> bestRule(Category category, String lowerText) {
+        RuleHit best = null;
+        for (Rule r : category.rules()) {
+            if (best != null && r.weight() <= best.rule().weight()) {
+                continue;
+            }
+            Optional<Matcher> m = r.find(lowerText);
+            if (m.isPresent()) {
+                best = new RuleHit(r, m.get().start(), m.get().end());
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** A rule that matched, and where. */
+    public record RuleHit(Rule rule, int start, int end) {
+    }
+
+    private static List<String> builtInNames() {
+        List<String> names = new ArrayList<>();
+        try (InputStream in = Lexicon.class.getClassLoader().getResourceAsStream(BASE + "index.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("lexicon/index.txt missing from the classpath");
+            }
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(names::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return names;
+    }
+
+    private static void read(String fileName, Reader reader, Map<String, List<String[]>> raw) throws IOException {
+        String category = fileName.replaceFirst("\\.txt$", "");
+        List<String[]> lines = raw.computeIfAbsent(category, k -> new ArrayList<>());
+        try (BufferedReader in = new BufferedReader(reader)) {
+            String line;
+            int number = 0;
+            while ((line = in.readLine()) != null) {
+                number++;
+                String l = line.strip();
+                if (!l.isEmpty() && !l.startsWith("#")) {
+                    lines.add(new String[] {l, fileName + ":" + number});
+                }
+            }
+        }
+    }
+
+    private static Category compile(String name, List<String[]> lines) {
+        List<PhraseMatcher.Phrase<Double>> phrases = new ArrayList<>();
+        List<Rule> rules = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        double defaultWeight = 1.0;
+        for (String[] entry : lines) {
+            String l = entry[0];
+            if (l.startsWith("@weight")) {
+                defaultWeight = Double.parseDouble(l.substring("@weight".length()).strip());
+                continue;
+            }
+            double weight = defaultWeight;
+            Matcher w = WEIGHT.matcher(l);
+            if (w.matches()) {
+                l = w.group(1);
+                weight = Double.parseDouble(w.group(2));
+            }
+            if (l.startsWith("re:")) {
+                try {
+                    String regex = l.substring(3).strip();
+                    rules.add(new Rule(Pattern.compile(regex), weight, entry[1], anchors(regex)));
+                } catch (PatternSyntaxException e) {
+                    throw new IllegalArgumentException("bad pattern at " + entry[1] + ": " + e.getDescription(), e);
+                }
+            } else {
+                phrases.add(new PhraseMatcher.Phrase<>(l.toLowerCase(Locale.ROOT), weight, false));
+                words.add(l.toLowerCase(Locale.ROOT));
+            }
+        }
+        return new Category(new PhraseMatcher<>(phrases), List.copyOf(rules), List.copyOf(words));
+    }
+}
