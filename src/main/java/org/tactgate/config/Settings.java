@@ -9,5 +9,6 @@ public record Settings(
         StoreSettings store,
         DeliverySettings delivery,
         DirectorySettings directory,
-        HostPort webListen) {
+        HostPort webListen,
+        InspectSettings inspect) {
 }

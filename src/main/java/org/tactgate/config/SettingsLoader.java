@@ -37,7 +37,9 @@ public final class SettingsLoader {
             "delivery.outbox", "delivery.workers", "delivery.connect-timeout", "delivery.retry.initial",
             "delivery.retry.max-interval", "delivery.retry.max-age", "delivery.poll-interval",
             "internal.domains", "customers.file", "customers.external-default", "partners.domains",
-            "web.listen");
+            "web.listen",
+            "inspect.disparagement.threshold", "inspect.exposure.threshold", "inspect.blame.threshold",
+            "inspect.unparseable.threshold", "inspect.lexicons");
 
     private final Path file;
     private final Path folder;
@@ -127,8 +129,18 @@ public final class SettingsLoader {
                 value("customers.external-default", "true", SettingsLoader::parseBoolean),
                 lowerCase(list("partners.domains", "")));
 
+        java.util.Map<String, Double> thresholds = new java.util.HashMap<>();
+        InspectSettings.DEFAULT_THRESHOLDS.forEach((detector, fallback) -> {
+            String key = "inspect." + detector + ".threshold";
+            double t = value(key, String.valueOf(fallback), Double::parseDouble);
+            if (t < 0 || t > 1) {
+                throw new ConfigException(file, key, "must be between 0 and 1, got " + t);
+            }
+            thresholds.put(detector, t);
+        });
+        InspectSettings inspect = new InspectSettings(thresholds, path("inspect.lexicons"));
         return new Settings(file, smtp, store, delivery, directory,
-                value("web.listen", "127.0.0.1:8025", HostPort::parse));
+                value("web.listen", "127.0.0.1:8025", HostPort::parse), inspect);
     }
 
     private void warnUnknownKeys() {

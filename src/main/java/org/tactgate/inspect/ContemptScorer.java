@@ -1,0 +1,121 @@
+package org.tactgate.inspect;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.tactgate.mime.TextBlock;
+
+/**
+ * Scores one sentence for a negative judgement of a customer: insults, negative adjectives
+ * predicated of a customer, contemptuous idioms near a customer reference, and "not the kind of
+ * people we want" constructions. Negated words ("not difficult at all") and words inside
+ * quotation marks or after a reporting verb (someone else's words) do not count.
+ */
+final class ContemptScorer {
+    private static final int ADJECTIVE_REACH = 6;
+    private static final double UNTARGETED = 0.8;
+    private static final double UNAMBIGUOUS = 0.85;
+
+    /** A judgement found in a sentence. */
+    record Judgement(double weight, String words, String reason) {
+    }
+
+    private final Lexicon lexicon;
+    private final Set<String> negators;
+    private final Set<String> speechVerbs;
+
+    ContemptScorer(Lexicon lexicon) {
+        this.lexicon = lexicon;
+        this.negators = new HashSet<>(lexicon.category("negators").words());
+        this.speechVerbs = new HashSet<>(lexicon.category("speech-verbs").words());
+    }
+
+    /**
+     * @param nearTarget  whether the sentence or one of the two before refers to a customer
+     * @param aboutCustomer whether the message is about a customer at all (names one, or goes to one):
+     *                    a strong insult with no reference nearby still counts, a little less
+     */
+    Optional<Judgement> score(SentenceView s, boolean nearTarget, boolean aboutCustomer) {
+        Judgement best = null;
+        Tokens own = s.lower().indexOf('"') >= 0 || s.lower().indexOf('“') >= 0
+                ? Tokens.of(withoutQuotations(s.sentence().text())) : s.tokens();
+        if (s.hasTarget() || nearTarget || aboutCustomer) {
+            double reach = s.hasTarget() || nearTarget ? 1.0 : UNTARGETED;
+            for (var m : lexicon.category("insults").phrases().find(own)) {
+                boolean name = m.start() > 0 && own.capitalised(m.start());
+                boolean counts = reach == 1.0 || m.phrase().value() >= UNAMBIGUOUS;
+                if (counts && !name && !negated(own, m.start()) && !reported(own, 0, m.start())) {
+                    best = better(best, m.phrase().value() * reach, own.span(m.start(), m.end()), "insulting word for a customer");
+                }
+            }
+        }
+        if (s.hasTarget() || nearTarget) {
+            var idiom = Lexicon.bestRule(lexicon.category("contempt"), s.lower());
+            if (idiom.isPresent()) {
+                var h = idiom.get();
+                best = better(best, h.rule().weight(), s.lower().substring(h.start(), h.end()), "contemptuous remark about a customer");
+            }
+        }
+        // subjects are title-cased fragments: adjectives there are too often names ("Crazy About Burritos")
+        for (Target t : s.block().kind() == TextBlock.Kind.SUBJECT ? List.<Target>of() : s.targets()) {
+            for (var m : lexicon.category("person-adjectives").phrases().find(own)) {
+                boolean predicated = m.start() >= t.end() && m.start() - t.end() <= ADJECTIVE_REACH
+                        && !reported(own, t.end(), m.start());
+                boolean attributive = m.end() == t.start() && t.kind() != Target.Kind.PRONOUN;
+                if ((predicated || attributive) && !negated(own, m.start())) {
+                    best = better(best, m.phrase().value(), own.span(m.start(), m.end()), "negative judgement of a customer");
+                }
+            }
+        }
+        var unwanted = Lexicon.bestRule(lexicon.category("unwanted"), s.lower());
+        if (unwanted.isPresent()) {
+            var h = unwanted.get();
+            best = better(best, h.rule().weight(), s.lower().substring(h.start(), h.end()), "treats a customer as unwanted or unworthy");
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static Judgement better(Judgement best, double weight, String words, String reason) {
+        return best == null || weight > best.weight() ? new Judgement(weight, words, reason) : best;
+    }
+
+    private boolean negated(Tokens t, int at) {
+        for (int i = Math.max(0, at - 3); i < at; i++) {
+            if (negators.contains(t.word(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A reporting verb between the reference and the word: it is the customer's speech, not ours. */
+    private boolean reported(Tokens t, int from, int to) {
+        for (int i = Math.max(0, from); i < Math.min(to, t.size()); i++) {
+            if (speechVerbs.contains(t.word(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Blanks text in double quotation marks: quoted words are someone else's. */
+    static String withoutQuotations(String text) {
+        StringBuilder b = new StringBuilder(text);
+        int open = -1;
+        for (int i = 0; i < b.length(); i++) {
+            char c = b.charAt(i);
+            if (c == '"' || c == '“' || c == '”') {
+                if (open < 0 && c != '”') {
+                    open = i;
+                } else if (open >= 0) {
+                    for (int k = open; k <= i; k++) {
+                        b.setCharAt(k, ' ');
+                    }
+                    open = -1;
+                }
+            }
+        }
+        return b.toString();
+    }
+}

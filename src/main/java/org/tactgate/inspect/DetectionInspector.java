@@ -1,0 +1,76 @@
+package org.tactgate.inspect;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tactgate.directory.Customer;
+import org.tactgate.directory.Directory;
+import org.tactgate.directory.Reference;
+import org.tactgate.mime.MessageParser;
+import org.tactgate.mime.ParsedMessage;
+import org.tactgate.store.Envelope;
+
+/**
+ * The detection pipeline: parse the bytes once, build a {@link MessageView}, run every
+ * {@link Detector} in order and collect their findings. Thread-safe: the only shared mutable
+ * state is a cache of the directory's name matcher, replaced whole when the customers file changes.
+ *
+ * <p>SECURITY: content is untrusted; parsing never throws, and a detector that fails on odd input
+ * yields an {@code unparseable} finding (the message is held for a person) rather than an exception.
+ */
+public final class DetectionInspector implements MessageInspector {
+    private static final Logger log = LoggerFactory.getLogger(DetectionInspector.class);
+
+    private final Directory directory;
+    private final Lexicon lexicon;
+    private final List<Detector> detectors;
+    private final MessageParser parser = new MessageParser();
+    private volatile NameIndex names = new NameIndex(List.of(), new PhraseMatcher<>(List.of()));
+
+    private record NameIndex(List<Reference> source, PhraseMatcher<Customer> matcher) {
+    }
+
+    public DetectionInspector(Directory directory, Lexicon lexicon, List<Detector> detectors) {
+        this.directory = directory;
+        this.lexicon = lexicon;
+        this.detectors = List.copyOf(detectors);
+    }
+
+    /** The standard rule set: unparseable, disparagement, exposure, blame. */
+    public static DetectionInspector standard(Directory directory, Lexicon lexicon) {
+        return new DetectionInspector(directory, lexicon, List.of(new UnparseableDetector(),
+                new DisparagementDetector(lexicon), new ExposureDetector(lexicon), new BlameDetector(lexicon)));
+    }
+
+    public List<Detector> detectors() {
+        return detectors;
+    }
+
+    @Override
+    public Inspection inspect(Envelope envelope, byte[] content) {
+        ParsedMessage message = parser.parse(content);
+        List<Finding> findings = new ArrayList<>();
+        try {
+            MessageView view = new MessageView(message, envelope, directory, nameMatcher(), lexicon);
+            for (Detector d : detectors) {
+                findings.addAll(d.detect(view, findings));
+            }
+        } catch (RuntimeException e) {
+            log.warn("detection failed on a message from {}: {}", envelope.sender(), e.toString());
+            findings.add(new Finding("unparseable", 1.0, "message", e.toString(), "detection failed on this message"));
+        }
+        return new Inspection(findings);
+    }
+
+    private PhraseMatcher<Customer> nameMatcher() {
+        List<Reference> current = directory.references();
+        NameIndex index = names;
+        if (index.source != current) {
+            index = new NameIndex(current, new PhraseMatcher<>(current.stream()
+                    .map(r -> new PhraseMatcher.Phrase<>(r.phrase(), r.customer(), r.caseSensitive())).toList()));
+            names = index;
+        }
+        return index.matcher;
+    }
+}

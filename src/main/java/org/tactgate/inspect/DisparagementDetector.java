@@ -1,0 +1,67 @@
+package org.tactgate.inspect;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * DISPARAGEMENT: a sentence about a customer that judges them negatively, contemptuously or
+ * mockingly; sarcasm aimed at a customer, summed over a paragraph; a hedge ("between us",
+ * "I know this sounds unkind, but") in the same paragraph strengthens it. Negativity about
+ * things, suppliers, systems or ourselves has no customer target and does not count.
+ */
+public final class DisparagementDetector implements Detector {
+    private static final double HEDGE = 0.15;
+    private static final double FLOOR = 0.3;
+    private static final int MAX_FINDINGS = 3;
+
+    private final ContemptScorer contempt;
+    private final SarcasmScorer sarcasm;
+
+    public DisparagementDetector(Lexicon lexicon) {
+        this.contempt = new ContemptScorer(lexicon);
+        this.sarcasm = new SarcasmScorer(lexicon);
+    }
+
+    @Override
+    public String symbol() {
+        return "DISPARAGEMENT";
+    }
+
+    @Override
+    public String description() {
+        return "staff speak ill of a customer (insults, contempt, mockery, 'not our kind of guest'), in new text or in colleague-written history sent to the customer";
+    }
+
+    @Override
+    public List<Finding> detect(MessageView view, List<Finding> earlier) {
+        List<Finding> out = new ArrayList<>();
+        List<SentenceView> all = view.sentences();
+        boolean aboutCustomer = all.stream().anyMatch(s -> s.hasStrongTarget() && s.targets().stream().anyMatch(t -> t.customer().isPresent()));
+        for (int i = 0; i < all.size(); i++) {
+            SentenceView s = all.get(i);
+            boolean near = Paragraphs.before(all, i, 2).stream().anyMatch(SentenceView::hasTarget);
+            var judgement = contempt.score(s, near, aboutCustomer);
+            if (judgement.isPresent()) {
+                double score = judgement.get().weight() + (sarcasm.hedged(all, i) ? HEDGE : 0);
+                add(out, s, score, judgement.get().reason() + ": \"" + judgement.get().words() + "\"");
+            }
+        }
+        for (SarcasmScorer.Mockery m : sarcasm.paragraphs(all)) {
+            double score = m.weight() + (sarcasm.hedged(all, m.index()) ? HEDGE : 0);
+            add(out, all.get(m.index()), score, "sarcasm aimed at a customer: \"" + m.words() + "\"");
+        }
+        out.sort(Comparator.comparingDouble(Finding::score).reversed());
+        return out.size() > MAX_FINDINGS ? List.copyOf(out.subList(0, MAX_FINDINGS)) : out;
+    }
+
+    private void add(List<Finding> out, SentenceView s, double score, String reason) {
+        if (score >= FLOOR) {
+            out.add(new Finding(name(), Math.min(0.99, round(score)), s.part(), s.sentence().text(), reason));
+        }
+    }
+
+    static double round(double score) {
+        return Math.round(score * 100) / 100.0;
+    }
+}

@@ -1,0 +1,80 @@
+package org.tactgate.inspect;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.tactgate.directory.Customer;
+import org.tactgate.mime.Address;
+import org.tactgate.mime.TextBlock;
+
+/**
+ * EXPOSURE: a mail addressed To colleagues only that talks about a customer in the third person
+ * while that customer is on Cc or Bcc — talking about them in front of them. A bare mention is
+ * not enough: the sentence about them must touch a sensitive topic (money owed, health, pricing
+ * tactics, instructions about them), or the mail must disparage someone. Speaking to the
+ * customer (an introduction, "you both") makes it a normal mail.
+ */
+public final class ExposureDetector implements Detector {
+    private static final double SENSITIVE = 0.6;
+    private static final double EACH_MORE = 0.08;
+    private static final double WITH_DISPARAGEMENT = 0.9;
+
+    private final Lexicon lexicon;
+
+    public ExposureDetector(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    @Override
+    public String symbol() {
+        return "EXPOSURE";
+    }
+
+    @Override
+    public String description() {
+        return "mail To colleagues about a customer, with that customer on Cc/Bcc";
+    }
+
+    @Override
+    public List<Finding> detect(MessageView view, List<Finding> earlier) {
+        if (!view.addressedToColleaguesOnly() || view.copiedCustomers().isEmpty()) {
+            return List.of();
+        }
+        Set<Customer> copied = new HashSet<>();
+        for (Address a : view.copiedCustomers()) {
+            view.customerOf(a).ifPresent(copied::add);
+        }
+        int sensitive = 0;
+        SentenceView about = null;
+        SentenceView touchy = null;
+        for (SentenceView s : view.sentences()) {
+            if (s.block().kind() != TextBlock.Kind.AUTHOR) {
+                continue;
+            }
+            if (!lexicon.category("address-forms").phrases().find(s.tokens()).isEmpty()) {
+                return List.of(); // the customer is being spoken to, not about
+            }
+            boolean third = s.targets().stream().anyMatch(t -> t.customer().map(copied::contains).orElse(false));
+            if (!third) {
+                continue;
+            }
+            about = about == null ? s : about;
+            if (!lexicon.category("sensitive").phrases().find(s.tokens()).isEmpty()) {
+                sensitive++;
+                touchy = touchy == null ? s : touchy;
+            }
+        }
+        boolean disparaged = earlier.stream().anyMatch(f -> f.detector().equals("disparagement") && f.score() >= 0.5);
+        Optional<SentenceView> evidence = Optional.ofNullable(touchy != null ? touchy : about);
+        if (evidence.isEmpty()) {
+            return List.of();
+        }
+        double score = disparaged ? WITH_DISPARAGEMENT
+                : sensitive > 0 ? Math.min(0.85, SENSITIVE + EACH_MORE * (sensitive - 1)) : 0.3;
+        String reason = "addressed to colleagues, talks about a customer who is on Cc/Bcc"
+                + (disparaged ? ", and disparages" : sensitive > 0 ? ", on a sensitive topic" : "");
+        SentenceView e = evidence.get();
+        return List.of(new Finding(name(), score, e.part(), e.sentence().text(), reason));
+    }
+}

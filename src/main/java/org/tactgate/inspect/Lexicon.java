@@ -1,0 +1,158 @@
+package org.tactgate.inspect;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
+
+/**
+ * Word lists and patterns the detectors read, by category (the file name without {@code .txt}).
+ * The built-in files are listed in {@code lexicon/index.txt} on the classpath; a site folder
+ * ({@code inspect.lexicons}) adds entries to the same categories. Format: docs/lexicons.md.
+ * Immutable after loading and thread-safe.
+ */
+public final class Lexicon {
+    private static final String BASE = "lexicon/";
+    private static final Pattern WEIGHT = Pattern.compile("^(.*?)\\s*\\|\\s*([0-9]*\\.?[0-9]+)\\s*$");
+
+    /** A regular expression entry, matched against the lower-cased sentence text. */
+    public record Rule(Pattern pattern, double weight, String source) {
+    }
+
+    /** Everything one category holds. */
+    public record Category(PhraseMatcher<Double> phrases, List<Rule> rules, List<String> words) {
+    }
+
+    private final Map<String, Category> categories;
+
+    private Lexicon(Map<String, Category> categories) {
+        this.categories = Map.copyOf(categories);
+    }
+
+    /** The built-in lexicon plus every {@code *.txt} file in {@code siteFolder}, when given. */
+    public static Lexicon load(Optional<Path> siteFolder) {
+        Map<String, List<String[]>> raw = new HashMap<>();
+        for (String name : builtInNames()) {
+            try (InputStream in = Lexicon.class.getClassLoader().getResourceAsStream(BASE + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("lexicon file missing from the classpath: " + name);
+                }
+                read(name, new InputStreamReader(in, StandardCharsets.UTF_8), raw);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (siteFolder.isPresent()) {
+            try (Stream<Path> files = Files.list(siteFolder.get())) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+                    read(f.getFileName().toString(), Files.newBufferedReader(f, StandardCharsets.UTF_8), raw);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read lexicon folder " + siteFolder.get(), e);
+            }
+        }
+        Map<String, Category> categories = new HashMap<>();
+        raw.forEach((name, lines) -> categories.put(name, compile(name, lines)));
+        return new Lexicon(categories);
+    }
+
+    public Category category(String name) {
+        Category c = categories.get(name);
+        if (c == null) {
+            throw new IllegalArgumentException("no lexicon category '" + name + "'");
+        }
+        return c;
+    }
+
+    /** The highest weight of the category's rules matching {@code lowerText}, with the match. */
+    public static Optional<RuleHit> bestRule(Category category, String lowerText) {
+        RuleHit best = null;
+        for (Rule r : category.rules()) {
+            Matcher m = r.pattern().matcher(lowerText);
+            if (m.find() && (best == null || r.weight() > best.rule().weight())) {
+                best = new RuleHit(r, m.start(), m.end());
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** A rule that matched, and where. */
+    public record RuleHit(Rule rule, int start, int end) {
+    }
+
+    private static List<String> builtInNames() {
+        List<String> names = new ArrayList<>();
+        try (InputStream in = Lexicon.class.getClassLoader().getResourceAsStream(BASE + "index.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("lexicon/index.txt missing from the classpath");
+            }
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(names::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return names;
+    }
+
+    private static void read(String fileName, Reader reader, Map<String, List<String[]>> raw) throws IOException {
+        String category = fileName.replaceFirst("\\.txt$", "");
+        List<String[]> lines = raw.computeIfAbsent(category, k -> new ArrayList<>());
+        try (BufferedReader in = new BufferedReader(reader)) {
+            String line;
+            int number = 0;
+            while ((line = in.readLine()) != null) {
+                number++;
+                String l = line.strip();
+                if (!l.isEmpty() && !l.startsWith("#")) {
+                    lines.add(new String[] {l, fileName + ":" + number});
+                }
+            }
+        }
+    }
+
+    private static Category compile(String name, List<String[]> lines) {
+        List<PhraseMatcher.Phrase<Double>> phrases = new ArrayList<>();
+        List<Rule> rules = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        double defaultWeight = 1.0;
+        for (String[] entry : lines) {
+            String l = entry[0];
+            if (l.startsWith("@weight")) {
+                defaultWeight = Double.parseDouble(l.substring("@weight".length()).strip());
+                continue;
+            }
+            double weight = defaultWeight;
+            Matcher w = WEIGHT.matcher(l);
+            if (w.matches()) {
+                l = w.group(1);
+                weight = Double.parseDouble(w.group(2));
+            }
+            if (l.startsWith("re:")) {
+                try {
+                    rules.add(new Rule(Pattern.compile(l.substring(3).strip()), weight, entry[1]));
+                } catch (PatternSyntaxException e) {
+                    throw new IllegalArgumentException("bad pattern at " + entry[1] + ": " + e.getDescription(), e);
+                }
+            } else {
+                phrases.add(new PhraseMatcher.Phrase<>(l.toLowerCase(Locale.ROOT), weight, false));
+                words.add(l.toLowerCase(Locale.ROOT));
+            }
+        }
+        return new Category(new PhraseMatcher<>(phrases), List.copyOf(rules), List.copyOf(words));
+    }
+}

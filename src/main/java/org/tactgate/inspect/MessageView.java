@@ -1,0 +1,162 @@
+package org.tactgate.inspect;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.tactgate.directory.Customer;
+import org.tactgate.directory.Directory;
+import org.tactgate.directory.NameForms;
+import org.tactgate.directory.Party;
+import org.tactgate.directory.Reference;
+import org.tactgate.mime.Address;
+import org.tactgate.mime.ParsedMessage;
+import org.tactgate.mime.TextBlock;
+import org.tactgate.store.Envelope;
+
+/**
+ * Everything the detectors read about one message, computed once: who each recipient is, which
+ * blocks are scored, and every scored sentence with its customer references. Immutable once
+ * built; detectors only read it.
+ *
+ * <p>Scored blocks: the subject, the author's text and text attachments always; quoted history
+ * only when it was written by a colleague and now travels to a customer (quoted words of the
+ * customer themselves, or of unknown authors, are theirs, not ours).
+ */
+public final class MessageView {
+    private final ParsedMessage message;
+    private final Lexicon lexicon;
+    private final Map<String, Party> parties = new LinkedHashMap<>();
+    private final List<Party> to = new ArrayList<>();
+    private final List<Party> hidden = new ArrayList<>();
+    private final List<SentenceView> sentences = new ArrayList<>();
+    private final List<Address> ccCustomers = new ArrayList<>();
+
+    MessageView(ParsedMessage message, Envelope envelope, Directory directory,
+                PhraseMatcher<Customer> directoryNames, Lexicon lexicon) {
+        this.message = message;
+        this.lexicon = lexicon;
+        Set<String> visible = new LinkedHashSet<>();
+        for (Address a : message.to()) {
+            to.add(party(directory, a.email()));
+            visible.add(a.email());
+        }
+        List<Address> notTo = new ArrayList<>(message.cc());
+        notTo.addAll(message.bcc());
+        for (Address a : notTo) {
+            Party p = party(directory, a.email());
+            hidden.add(p);
+            if (p.isCustomer() && !visible.contains(a.email())) {
+                ccCustomers.add(a);
+            }
+            visible.add(a.email());
+        }
+        for (String rcpt : envelope.recipients()) {
+            String r = rcpt.toLowerCase(Locale.ROOT);
+            if (visible.add(r)) {
+                Party p = party(directory, r);
+                hidden.add(p);
+                if (p.isCustomer()) {
+                    ccCustomers.add(new Address(r, ""));
+                }
+            }
+        }
+        message.from().ifPresent(a -> party(directory, a.email()));
+        analyse(directory, directoryNames);
+    }
+
+    private Party party(Directory directory, String email) {
+        return parties.computeIfAbsent(email, directory::classify);
+    }
+
+    private void analyse(Directory directory, PhraseMatcher<Customer> directoryNames) {
+        List<Reference> refs = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        List<Address> everyone = new ArrayList<>(message.to());
+        everyone.addAll(message.cc());
+        everyone.addAll(message.bcc());
+        message.from().ifPresent(everyone::add);
+        message.blocks().forEach(b -> b.author().ifPresent(everyone::add));
+        for (Address a : everyone) {
+            Party p = party(directory, a.email());
+            if (p.isCustomer()) {
+                Customer c = p.customer().orElseThrow();
+                if (!a.displayName().isBlank()) {
+                    List<String> forms = NameForms.isCompany(a.displayName())
+                            ? NameForms.of(a.displayName()) : NameForms.personForms(a.displayName());
+                    forms.forEach(f -> refs.add(new Reference(f, c, true)));
+                }
+                if (c.domains().isEmpty()) {
+                    NameForms.domainStems(a.domain()).forEach(f -> refs.add(new Reference(f, c, false)));
+                }
+            } else if (!a.displayName().isBlank()) {
+                others.addAll(NameForms.personForms(a.displayName()));
+            }
+        }
+        TargetFinder finder = new TargetFinder(directoryNames, refs, others, lexicon);
+        boolean travels = travelsToCustomer();
+        for (TextBlock block : message.blocks()) {
+            if (!scored(block, directory, travels)) {
+                continue;
+            }
+            finder.newBlock();
+            boolean[] other = new boolean[1];
+            for (var s : block.sentences()) {
+                Tokens tokens = Tokens.of(s.text());
+                List<Target> targets = finder.next(tokens, other);
+                String lower = s.text().toLowerCase(Locale.ROOT).replace('’', '\'').replace('‘', '\'');
+                sentences.add(new SentenceView(block, s, tokens, lower, targets, other[0]));
+            }
+        }
+    }
+
+    private boolean scored(TextBlock block, Directory directory, boolean travels) {
+        return switch (block.kind()) {
+            case SUBJECT, AUTHOR, ATTACHMENT -> true;
+            case SIGNATURE -> false;
+            case QUOTED -> travels && block.author().map(a -> party(directory, a.email()).isInternal()).orElse(false);
+        };
+    }
+
+    public ParsedMessage message() {
+        return message;
+    }
+
+    public Lexicon lexicon() {
+        return lexicon;
+    }
+
+    /** Scored sentences in message order. */
+    public List<SentenceView> sentences() {
+        return sentences;
+    }
+
+    /** True when any recipient (To, Cc, Bcc, envelope) is a customer. */
+    public boolean travelsToCustomer() {
+        return to.stream().anyMatch(Party::isCustomer) || hidden.stream().anyMatch(Party::isCustomer);
+    }
+
+    /** True when a To recipient is a customer. */
+    public boolean addressedToCustomer() {
+        return to.stream().anyMatch(Party::isCustomer);
+    }
+
+    /** True when every To recipient is a colleague (and there is at least one). */
+    public boolean addressedToColleaguesOnly() {
+        return !to.isEmpty() && to.stream().allMatch(Party::isInternal);
+    }
+
+    /** Customers on Cc, Bcc or only in the envelope (not in To). */
+    public List<Address> copiedCustomers() {
+        return List.copyOf(ccCustomers);
+    }
+
+    public Optional<Customer> customerOf(Address address) {
+        Party p = parties.get(address.email());
+        return p == null ? Optional.empty() : p.customer();
+    }
+}

@@ -1,0 +1,32 @@
+package org.tactgate.inspect;
+
+import java.util.List;
+import org.tactgate.mime.Sentence;
+import org.tactgate.mime.TextBlock;
+
+/**
+ * One sentence prepared for the detectors: tokens, lower-cased text for patterns, and the
+ * customers it refers to (names, role nouns, resolved pronouns).
+ *
+ * @param lower lower-cased text with typographic apostrophes made plain
+ * @param other whether it names someone who is not a customer (staff, a supplier, a system)
+ */
+public record SentenceView(TextBlock block, Sentence sentence, Tokens tokens, String lower,
+                           List<Target> targets, boolean other) {
+
+    public SentenceView {
+        targets = List.copyOf(targets);
+    }
+
+    public boolean hasTarget() {
+        return !targets.isEmpty();
+    }
+
+    public boolean hasStrongTarget() {
+        return targets.stream().anyMatch(t -> t.strong() && t.kind() != Target.Kind.PRONOUN);
+    }
+
+    public String part() {
+        return block.kind().label();
+    }
+}

@@ -1,0 +1,144 @@
+package org.tactgate.inspect;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.tactgate.directory.Customer;
+import org.tactgate.directory.Reference;
+
+/**
+ * Finds references to customers in sentences of one message: names and aliases from the
+ * directory and from the message's own addresses, role nouns ("the client", "these people"),
+ * and third-person pronouns that point back to a customer named in the last few sentences with
+ * nobody else named since. Built per message; not shared between threads.
+ */
+final class TargetFinder {
+    private static final int PRONOUN_REACH = 4;
+    private static final Set<String> NOT_NAMES = Set.of("i", "i'm", "monday", "tuesday", "wednesday", "thursday",
+            "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr", "ok", "re", "fw",
+            "fwd", "am", "pm", "uk", "us", "eu", "gbp", "usd", "eur", "vat");
+
+    private final PhraseMatcher<Customer> directoryNames;
+    private final PhraseMatcher<Customer> messageNames;
+    private final PhraseMatcher<Boolean> others;
+    private final Lexicon lexicon;
+    private final Set<String> pronouns;
+    private final Set<String> thingNouns;
+
+    private Optional<Customer> antecedent = Optional.empty();
+    private boolean antecedentKnown;
+    private int sinceAntecedent = Integer.MAX_VALUE;
+
+    TargetFinder(PhraseMatcher<Customer> directoryNames, List<Reference> messageRefs, List<String> otherNames, Lexicon lexicon) {
+        this.directoryNames = directoryNames;
+        this.messageNames = new PhraseMatcher<>(messageRefs.stream()
+                .map(r -> new PhraseMatcher.Phrase<>(r.phrase(), r.customer(), r.caseSensitive())).toList());
+        List<PhraseMatcher.Phrase<Boolean>> o = new ArrayList<>();
+        otherNames.forEach(n -> o.add(new PhraseMatcher.Phrase<>(n, true, true)));
+        lexicon.category("other-parties").words().forEach(n -> o.add(new PhraseMatcher.Phrase<>(n, true, false)));
+        this.others = new PhraseMatcher<>(o);
+        this.lexicon = lexicon;
+        this.pronouns = new HashSet<>(lexicon.category("pronouns").words());
+        this.thingNouns = new HashSet<>(lexicon.category("thing-nouns").words());
+    }
+
+    /** Starts a new block of text: pronouns do not reach back across blocks. */
+    void newBlock() {
+        antecedent = Optional.empty();
+        antecedentKnown = false;
+        sinceAntecedent = Integer.MAX_VALUE;
+    }
+
+    /** Targets in the next sentence of the current block; call in text order. */
+    List<Target> next(Tokens tokens, boolean[] otherOut) {
+        List<Target> out = new ArrayList<>(2);
+        boolean[] covered = new boolean[tokens.size()];
+        addNames(directoryNames.find(tokens), tokens, covered, out);
+        addNames(messageNames.find(tokens), tokens, covered, out);
+        for (PhraseMatcher.Match<Double> m : lexicon.category("role-nouns").phrases().find(tokens)) {
+            if (!overlaps(covered, m.start(), m.end())) {
+                mark(covered, m.start(), m.end());
+                out.add(new Target(m.start(), m.end(), Optional.empty(), Target.Kind.ROLE, true));
+            }
+        }
+        boolean other = false;
+        for (PhraseMatcher.Match<Boolean> m : others.find(tokens)) {
+            if (!overlaps(covered, m.start(), m.end())) {
+                other = true;
+            }
+        }
+        if (!other && out.isEmpty()) {
+            other = namesSomeoneElse(tokens, covered);
+        }
+        otherOut[0] = other;
+        boolean reach = sinceAntecedent < PRONOUN_REACH;
+        if (reach || !out.isEmpty()) {
+            Optional<Customer> who = out.isEmpty() ? antecedent : out.get(0).customer();
+            boolean known = out.isEmpty() ? antecedentKnown : true;
+            if (known && !(other && out.isEmpty())) {
+                for (int i = 0; i < tokens.size(); i++) {
+                    if (!covered[i] && pronouns.contains(tokens.word(i))) {
+                        out.add(new Target(i, i + 1, who, Target.Kind.PRONOUN, true));
+                    }
+                }
+            }
+        }
+        if (out.stream().anyMatch(t -> t.kind() != Target.Kind.PRONOUN)) {
+            Target first = out.stream().filter(t -> t.kind() != Target.Kind.PRONOUN).findFirst().orElseThrow();
+            antecedent = first.customer();
+            antecedentKnown = true;
+            sinceAntecedent = 0;
+        } else if (out.stream().anyMatch(t -> t.customer().equals(antecedent))) {
+            sinceAntecedent = 0; // a pronoun for the customer keeps them the topic
+        } else if (other) {
+            antecedentKnown = false;
+            sinceAntecedent = Integer.MAX_VALUE;
+        } else if (sinceAntecedent != Integer.MAX_VALUE) {
+            sinceAntecedent++;
+        }
+        return out;
+    }
+
+    /** A capitalised word inside the sentence that is no customer's name: a pronoun after it is theirs. */
+    private static boolean namesSomeoneElse(Tokens tokens, boolean[] covered) {
+        for (int i = 1; i < tokens.size(); i++) {
+            if (tokens.capitalised(i) && !covered[i] && !NOT_NAMES.contains(tokens.word(i))
+                    && !Character.isDigit(tokens.word(i).charAt(0))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void addNames(List<PhraseMatcher.Match<Customer>> matches, Tokens tokens, boolean[] covered, List<Target> out) {
+        List<PhraseMatcher.Match<Customer>> longestFirst = new ArrayList<>(matches);
+        longestFirst.sort((a, b) -> a.start() != b.start() ? a.start() - b.start() : (b.end() - b.start()) - (a.end() - a.start()));
+        for (PhraseMatcher.Match<Customer> m : longestFirst) {
+            if (overlaps(covered, m.start(), m.end())) {
+                continue;
+            }
+            mark(covered, m.start(), m.end());
+            int after = m.end() < tokens.size() && tokens.word(m.end()).equals("'s") ? m.end() + 1 : m.end();
+            boolean thing = after < tokens.size() && thingNouns.contains(tokens.word(after));
+            out.add(new Target(m.start(), m.end(), Optional.of(m.phrase().value()), Target.Kind.NAME, !thing));
+        }
+    }
+
+    private static boolean overlaps(boolean[] covered, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (covered[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void mark(boolean[] covered, int from, int to) {
+        for (int i = from; i < to; i++) {
+            covered[i] = true;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.tactgate.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tactgate.config.DirectorySettings;
+
+import static org.awaitility.Awaitility.await;
+
+class DirectoryTest {
+    @TempDir
+    Path dir;
+
+    private Directory directory(boolean externalIsCustomer) throws IOException {
+        Path csv = Files.writeString(dir.resolve("customers.csv"), """
+                name,emails,domains,aliases
+                "Parkway Dental Group, Ltd",joan@mail.example,parkwaydental.example,Parkway;the practice
+                """);
+        return Directory.of(new DirectorySettings(List.of("globex.example"), Optional.of(csv), externalIsCustomer,
+                List.of("quickfreight.example")));
+    }
+
+    @Test
+    void classifiesInternalCustomerPartnerAndExternal() throws IOException {
+        Directory d = directory(false);
+        assertThat(d.classify("Tom@Globex.example").kind()).isEqualTo(Party.Kind.INTERNAL);
+        assertThat(d.classify("joan@mail.example").customer()).map(Customer::name).contains("Parkway Dental Group, Ltd");
+        assertThat(d.classify("ap@billing.parkwaydental.example").isCustomer()).isTrue();
+        assertThat(d.classify("paul@quickfreight.example").kind()).isEqualTo(Party.Kind.PARTNER);
+        assertThat(d.classify("someone@else.example").kind()).isEqualTo(Party.Kind.EXTERNAL);
+        assertThat(directory(true).classify("someone@else.example").isCustomer()).isTrue();
+    }
+
+    @Test
+    void referencesIncludeNamesAliasesAndDomainStems() throws IOException {
+        assertThat(directory(false).references()).extracting(Reference::phrase)
+                .contains("Parkway Dental Group", "Parkway", "the practice", "parkwaydental");
+    }
+
+    @Test
+    void personNamesYieldFirstNamesSurnamesAndFamilyForms() {
+        assertThat(NameForms.of("Priya & Arjun Shah")).contains("Priya", "Arjun", "the Shahs", "Mr Shah");
+    }
+
+    @Test
+    void reloadsWhenTheCustomersFileChanges() throws IOException {
+        Directory d = directory(false);
+        Path csv = dir.resolve("customers.csv");
+        Files.writeString(csv, "name,emails,domains,aliases\nNew Client,new@client.example,,\n");
+        Files.setLastModifiedTime(csv, FileTime.from(Instant.now().plusSeconds(5)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> d.classify("new@client.example").isCustomer());
+        assertThat(d.customers()).extracting(Customer::name).containsExactly("New Client");
+    }
+}

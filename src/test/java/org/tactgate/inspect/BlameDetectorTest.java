@@ -1,0 +1,40 @@
+package org.tactgate.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tactgate.inspect.TestSite.mail;
+import static org.tactgate.inspect.TestSite.score;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BlameDetectorTest {
+    private static final double THRESHOLD = 0.5;
+    private static final String TO_CUSTOMER = "To: Joan Whitley <joan@parkwaydental.example>";
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "You were the one who chose the cheaper package, so the missing extras are hardly a surprise.",
+            "The deadline was in the contract. You knew that, didn't you? The fee stands.",
+            "As I already told you twice, the deposit is not refundable. It is your problem, not ours.",
+            "Did you really expect us to keep the room free for nothing? You can hardly complain now.",
+            "I'm not sure why you're acting surprised. I'm not going to apologise for our policy."})
+    void firesOnAccusingMailToACustomer(String body) {
+        assertThat(score("blame", mail(body, TO_CUSTOMER))).isGreaterThanOrEqualTo(THRESHOLD);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "I'm so sorry the charge came as a shock. You signed for the larger room, but I understand the figure was higher than you expected, and I'm happy to spread it over three months.",
+            "Thank you for your patience. Could you send the final numbers by Friday?",
+            "You were absolutely right to raise this, and we let you down. I have refunded the first night.",
+            "What do you think of the new menu?"})
+    void passesCourteousMail(String body) {
+        assertThat(score("blame", mail(body, TO_CUSTOMER))).isLessThan(THRESHOLD);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"You were the ones who confirmed a 9am delivery. You knew that, didn't you?"})
+    void ignoresBlameAimedAtASupplier(String body) {
+        assertThat(score("blame", mail(body, "To: Paul <paul@quickfreight.example>"))).isZero();
+    }
+}

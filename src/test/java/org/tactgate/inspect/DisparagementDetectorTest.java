@@ -1,0 +1,74 @@
+package org.tactgate.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tactgate.inspect.TestSite.mail;
+import static org.tactgate.inspect.TestSite.score;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DisparagementDetectorTest {
+    private static final double THRESHOLD = 0.6;
+    private static final String INTERNAL = "To: Tom Reyes <tom@globex.example>";
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Oscar rang again about the parking. Honestly, he is such an insufferable man.",
+            "Between us, the Delgados are stingy beyond belief.",
+            "Joan has sent her fourth change this week. She's a complete nightmare to deal with.",
+            "I'll be honest: they're not really the type of clients we want in the lounge.",
+            "The practice rang again. Some of these owners think we're their personal servants.",
+            "Lena called. She hasn't got a clue what she booked.",
+            "Oscar wants another discount. The man is a cheapskate."})
+    void firesOnSentencesThatJudgeACustomer(String body) {
+        assertThat(score("disparagement", mail(body, INTERNAL))).isGreaterThanOrEqualTo(THRESHOLD);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "QuickFreight were late again and their driver was useless.",
+            "The weather on Saturday looks awful, but Oscar and Lena are lovely and we'll move inside.",
+            "Joan is not difficult at all; she simply likes things in writing.",
+            "Our check-in system was a disaster this morning and that is on us, not on the Delgados.",
+            "Oscar said the breakfast was awful and the toast was cold. He was right, and I've apologised.",
+            "Between us, the hotel across the road is cheap and their rooms are tired.",
+            "Please keep this to yourself: Lena lost her mother last month, so be gentle with her.",
+            "Parkway have a large balance outstanding; I have set up a call with Joan to agree a plan."})
+    void staysQuietOnHardNegatives(String body) {
+        assertThat(score("disparagement", mail(body, INTERNAL))).isLessThan(THRESHOLD);
+    }
+
+    @Test
+    void scoresColleagueRemarksQuotedInAMailToTheCustomer() {
+        String body = """
+                Dear Oscar,
+
+                Good news: the late checkout is approved.
+
+                Kind regards,
+                Ana
+
+                -----Original Message-----
+                From: Tom Reyes <tom@globex.example>
+                Sent: 02 June 2024 14:10
+                To: Ana Costa <ana@globex.example>
+                Subject: RE: late checkout
+
+                Fine, give the old windbag his late checkout.
+                """;
+        assertThat(score("disparagement", mail(body, "To: Oscar Delgado <oscar.d@mailbox.example>")))
+                .isGreaterThanOrEqualTo(THRESHOLD);
+    }
+
+    @Test
+    void ignoresTheCustomersOwnQuotedWords() {
+        String body = """
+                Dear Oscar, I am so sorry about the noise and have moved you to a quiet room.
+
+                On Sun, 2 Jun 2024 at 18:00, Oscar Delgado <oscar.d@mailbox.example> wrote:
+                > Your staff are rude idiots and the room is a joke.
+                """;
+        assertThat(score("disparagement", mail(body, "To: Oscar Delgado <oscar.d@mailbox.example>"))).isLessThan(THRESHOLD);
+    }
+}

@@ -1,0 +1,45 @@
+package org.tactgate.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tactgate.inspect.TestSite.mail;
+import static org.tactgate.inspect.TestSite.score;
+
+import org.junit.jupiter.api.Test;
+
+class ExposureDetectorTest {
+    private static final double THRESHOLD = 0.5;
+    private static final String TO_COLLEAGUE = "To: Tom Reyes <tom@globex.example>";
+    private static final String CC_JOAN = "Cc: Joan Whitley <joan@parkwaydental.example>";
+
+    @Test
+    void firesWhenColleaguesDiscussACopiedCustomersDebt() {
+        String body = "Tom,\n\nParkway's invoice is 60 days overdue and Joan hasn't replied. Please put them on stop.\n\nAna\n";
+        assertThat(score("exposure", mail(body, TO_COLLEAGUE, CC_JOAN))).isGreaterThanOrEqualTo(THRESHOLD);
+    }
+
+    @Test
+    void firesWhenTheCustomerIsOnlyInXEnvelopeBcc() {
+        String body = "Tom,\n\nOscar was unwell overnight; the doctor's fee goes on his room account.\n";
+        assertThat(score("exposure", mail(body, TO_COLLEAGUE, "X-Envelope-Bcc: oscar.d@mailbox.example")))
+                .isGreaterThanOrEqualTo(THRESHOLD);
+    }
+
+    @Test
+    void passesAnIntroduction() {
+        String body = "Tom, Joan,\n\nIntroducing you both: Joan runs events at Parkway and has paid every balance on time.\n";
+        assertThat(score("exposure", mail(body, TO_COLLEAGUE, CC_JOAN))).isLessThan(THRESHOLD);
+    }
+
+    @Test
+    void passesMailToTheCustomerWithAColleagueCopied() {
+        String body = "Dear Joan,\n\nYour balance is cleared, thank you. I've copied Tom so he knows.\n";
+        assertThat(score("exposure", mail(body, "To: Joan Whitley <joan@parkwaydental.example>",
+                "Cc: Tom Reyes <tom@globex.example>"))).isZero();
+    }
+
+    @Test
+    void aBareMentionOfTheCopiedCustomerIsNotEnough() {
+        String body = "Tom,\n\nJoan will join the call on Thursday at 10.\n";
+        assertThat(score("exposure", mail(body, TO_COLLEAGUE, CC_JOAN))).isLessThan(THRESHOLD);
+    }
+}

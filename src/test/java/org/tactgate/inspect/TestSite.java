@@ -1,0 +1,72 @@
+package org.tactgate.inspect;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.tactgate.config.DirectorySettings;
+import org.tactgate.directory.Directory;
+import org.tactgate.store.Envelope;
+
+/**
+ * A small made-up site for detector tests: staff at globex.example, a supplier at
+ * quickfreight.example, two listed customers and every other address a customer.
+ */
+final class TestSite {
+    static final Lexicon LEXICON = Lexicon.load(Optional.empty());
+    private static final DetectionInspector INSPECTOR = DetectionInspector.standard(directory(), LEXICON);
+
+    private TestSite() {
+    }
+
+    static Directory directory() {
+        try {
+            Path csv = Files.createTempFile("customers", ".csv");
+            Files.writeString(csv, """
+                    name,emails,domains,aliases
+                    Parkway Dental Group,joan@parkwaydental.example,parkwaydental.example,Parkway;Joan;Joan Whitley;the practice
+                    Oscar & Lena Delgado,oscar.d@mailbox.example;lena.d@mailbox.example,,the Delgados;Oscar;Lena
+                    """, StandardCharsets.UTF_8);
+            csv.toFile().deleteOnExit();
+            return Directory.of(new DirectorySettings(List.of("globex.example"), Optional.of(csv), true,
+                    List.of("quickfreight.example")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A mail from a colleague; {@code headers} like "To: a@b", "Cc: c@d". */
+    static byte[] mail(String body, String... headers) {
+        StringBuilder b = new StringBuilder("From: Ana Costa <ana@globex.example>\r\n");
+        for (String h : headers) {
+            b.append(h).append("\r\n");
+        }
+        b.append("Subject: test\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n");
+        b.append(body.replace("\n", "\r\n"));
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static List<Finding> inspect(byte[] mail) {
+        var parsed = new org.tactgate.mime.MessageParser().parse(mail);
+        List<String> rcpts = new ArrayList<>();
+        parsed.to().forEach(a -> rcpts.add(a.email()));
+        parsed.cc().forEach(a -> rcpts.add(a.email()));
+        parsed.bcc().forEach(a -> rcpts.add(a.email()));
+        if (rcpts.isEmpty()) {
+            rcpts.add("nobody@invalid");
+        }
+        Envelope e = new Envelope("ana@globex.example", rcpts, "127.0.0.1", "test", Optional.empty(), Instant.EPOCH);
+        return INSPECTOR.inspect(e, mail).findings();
+    }
+
+    /** The highest score a detector gave, 0 when it found nothing. */
+    static double score(String detector, byte[] mail) {
+        return inspect(mail).stream().filter(f -> f.detector().equals(detector))
+                .mapToDouble(Finding::score).max().orElse(0);
+    }
+}
