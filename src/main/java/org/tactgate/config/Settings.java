@@ -10,5 +10,8 @@ public record Settings(
         DeliverySettings delivery,
         DirectorySettings directory,
         HostPort webListen,
-        InspectSettings inspect) {
+        InspectSettings inspect,
+        PolicySettings policy,
+        NotifySettings notices,
+        RetentionSettings retention) {
 }
