@@ -104,13 +104,20 @@ public final class Notices {
         StringBuilder t = new StringBuilder();
         t.append("Your message was not sent, and nobody received it.\r\n\r\n")
                 .append("Why: ").append(why).append("\r\n\r\n");
-        describe(t, m);
+        facts(t, m);
         t.append("Your message is attached, should you want to send a new version.\r\n");
         return mail.build(List.of(m.sender()), "Not sent: \"" + m.subject() + "\"", t.toString(),
                 Optional.of(original), clock.instant());
     }
 
     private static void describe(StringBuilder t, HeldMail m) {
+        facts(t, m);
+        t.append("If nobody decides by ").append(WHEN.format(m.deadline())).append(", the message will be ")
+                .append(m.atDeadline() == Hold.AtDeadline.RELEASE ? "sent as it is" : "returned to its sender")
+                .append(".\r\n\r\n");
+    }
+
+    private static void facts(StringBuilder t, HeldMail m) {
         t.append("Subject: ").append(m.subject()).append("\r\n")
                 .append("To:      ").append(String.join(", ", m.recipients())).append("\r\n")
                 .append("Sent:    ").append(WHEN.format(m.receivedAt())).append("\r\n");
@@ -124,9 +131,7 @@ public final class Notices {
             KinderWording.suggest(f).ifPresent(s ->
                     t.append("    A kinder way to say it: \"").append(s).append("\"\r\n"));
         }
-        t.append("\r\nIf nobody decides by ").append(WHEN.format(m.deadline())).append(", the message will be ")
-                .append(m.atDeadline() == Hold.AtDeadline.RELEASE ? "sent as it is" : "returned to its sender")
-                .append(".\r\n\r\n");
+        t.append("\r\n");
     }
 
     private void button(StringBuilder t, HeldMail m, LinkAction action) {

@@ -21,11 +21,19 @@ record Rule(String name, List<FindingMatch> findings, Optional<Boolean> customer
             List<String> recipientDomains, Optional<LocalDate> from, Optional<LocalDate> until, boolean failOpen,
             Verdict verdict, Terms terms) {
 
-    /** {@code detector >= score}. */
+    /** {@code detector >= score}; a NaN score stands for the site's threshold until {@link #resolved}. */
     record FindingMatch(String detector, double minScore) {
         boolean matches(Finding f) {
             return f.detector().equals(detector) && f.score() >= minScore;
         }
+    }
+
+    /** This rule with every bare detector name given the site's threshold ({@code inspect.<detector>.threshold}). */
+    Rule resolved(java.util.Map<String, Double> thresholds, double fallback) {
+        List<FindingMatch> sharp = findings.stream().map(m -> Double.isNaN(m.minScore())
+                ? new FindingMatch(m.detector(), thresholds.getOrDefault(m.detector(), fallback)) : m).toList();
+        return new Rule(name, sharp, customerInRecipients, internalOnlyTo, customerCopied, senders, exempt,
+                recipientDomains, from, until, failOpen, verdict, terms);
     }
 
     boolean matches(Facts facts, LocalDate today) {

@@ -38,6 +38,8 @@ import org.tactgate.store.Envelope;
 public final class RulePolicy implements Policy {
     /** Findings that mean a detector failed rather than found something. */
     static final String INSPECTION_ERROR = "inspection-error";
+    /** The score a bare detector name needs when the site sets no threshold for it. */
+    private static final double DEFAULT_THRESHOLD = 0.5;
 
     private final RulesFile.RuleSet rules;
     private final Directory directory;
@@ -45,12 +47,19 @@ public final class RulePolicy implements Policy {
     private final Clock clock;
     private final Map<String, Rule> byName;
 
-    public RulePolicy(RulesFile.RuleSet rules, Directory directory, boolean monitor, Clock clock) {
-        this.rules = rules;
+    /**
+     * @param thresholds the site's {@code inspect.<detector>.threshold}s, for rules that name a
+     *                   detector without a score
+     * @param monitor    {@code policy.monitor}; the file's {@code [policy] monitor} also turns it on
+     */
+    public RulePolicy(RulesFile.RuleSet rules, Directory directory, Map<String, Double> thresholds, boolean monitor,
+                      Clock clock) {
+        this.rules = new RulesFile.RuleSet(rules.monitor(), rules.allowSenders(), rules.onDetectorError(),
+                rules.rules().stream().map(r -> r.resolved(thresholds, DEFAULT_THRESHOLD)).toList());
         this.directory = directory;
         this.siteMonitor = monitor || rules.monitor();
         this.clock = clock;
-        this.byName = rules.rules().stream().collect(Collectors.toMap(Rule::name, Function.identity()));
+        this.byName = this.rules.rules().stream().collect(Collectors.toMap(Rule::name, Function.identity()));
     }
 
     @Override

@@ -142,7 +142,7 @@ public final class RulesFile {
             String[] parts = entry.split(">=");
             try {
                 out.add(new Rule.FindingMatch(parts[0].strip().toLowerCase(Locale.ROOT),
-                        parts.length == 2 ? Double.parseDouble(parts[1].strip()) : 0.5));
+                        parts.length == 2 ? Double.parseDouble(parts[1].strip()) : Double.NaN));
             } catch (NumberFormatException e) {
                 throw error(s, s.lines.get("finding"), "finding", "expected 'detector >= score', got '" + entry + "'");
             }
