@@ -26,8 +26,8 @@ import org.tactgate.store.NewMessage;
 
 /**
  * Renders one notice as a stored message ready to queue: text/plain (plus the original as a
- * {@code message/rfc822} attachment when returning it), from {@code notify.from} with the null
- * envelope sender (a notice never bounces back), {@code Auto-Submitted: auto-generated}.
+ * {@code message/rfc822} attachment when returning it), from {@code notify.from} (also the
+ * envelope sender, so undeliverable notices reach the admin), {@code Auto-Submitted: auto-generated}.
  * Thread-safe.
  */
 final class NoticeMail {
@@ -77,7 +77,9 @@ final class NoticeMail {
             m.saveChanges();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             m.writeTo(out);
-            Envelope envelope = new Envelope("", to, "127.0.0.1", hostname, Optional.empty(), now);
+            // from notify.from rather than <>: a notice that cannot be delivered should reach
+            // whoever runs Tactgate (and some MTAs refuse the null sender from a relay)
+            Envelope envelope = new Envelope(from, to, "127.0.0.1", hostname, Optional.empty(), now);
             return new NewMessage(id, envelope, out.toByteArray(), new Decision(Verdict.PASS, RULE, Inspection.NOTHING),
                     MessageState.QUEUED);
         } catch (MessagingException | IOException e) {

@@ -124,6 +124,11 @@ public final class HoldDesk implements HoldActions, LinkActions {
     public LinkResult follow(LinkToken token, String clientAddress) {
         Optional<StoredMessage> found = store.find(token.id());
         Optional<Hold> hold = store.hold(token.id());
+        if (store.tokenSpent(token.signature())) {
+            MessageState state = found.map(StoredMessage::state).orElse(MessageState.DELETED);
+            return new LinkResult(true, found.map(HoldDesk::unchanged)
+                    .orElse(new ActionResult(false, state, "This message is not known here")));
+        }
         if (found.isEmpty() || hold.isEmpty()) {
             return new LinkResult(false, new ActionResult(false, MessageState.DELETED, "This message is not known here"));
         }

@@ -80,6 +80,15 @@ public final class JdbcMessageStore implements MessageStore, AuditLog {
     }
 
     /**
+     * Opens the store for a tool working beside a running relay ({@code tactgate quarantine},
+     * {@code audit}): as {@link #open}, but it leaves delivery leases alone, since the relay
+     * that holds them is alive.
+     */
+    public static MessageStore attach(StoreSettings settings) {
+        return new JdbcMessageStore(Database.open(settings));
+    }
+
+    /**
      * A SQLite store has exactly one process using it, so any delivery lease found at open was
      * left by a process that died mid-attempt: release it now rather than make those messages
      * wait for the lease to run out. (On PostgreSQL other nodes may hold live leases; there a
@@ -181,6 +190,11 @@ public final class JdbcMessageStore implements MessageStore, AuditLog {
     @Override
     public Resolution.Result resolve(Resolution resolution) {
         return db.write(resolution.id().value(), "resolve", c -> holds.resolve(c, resolution, clock.instant()));
+    }
+
+    @Override
+    public boolean tokenSpent(String signature) {
+        return db.read("tokenSpent", c -> holds.spent(c, signature));
     }
 
     @Override

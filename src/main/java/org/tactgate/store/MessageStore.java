@@ -78,6 +78,9 @@ public interface MessageStore extends AutoCloseable {
      */
     Resolution.Result resolve(Resolution resolution);
 
+    /** True if a one-click token with this signature was spent by an applied {@link #resolve}. */
+    boolean tokenSpent(String signature);
+
     /**
      * Purges the bytes of messages that were held or quarantined and have since finished
      * (DELIVERED, FAILED, BOUNCED, DELETED) with no change since {@code before}; their metadata,

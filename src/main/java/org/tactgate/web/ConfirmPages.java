@@ -75,6 +75,11 @@ public final class ConfirmPages {
         if (token.isEmpty()) {
             return;
         }
+        if (store.tokenSpent(token.get().signature())) {
+            refuse(ctx, HttpStatus.CONFLICT, "This link was already used",
+                    "Each link works once, and this one has been used. Nothing was changed.");
+            return;
+        }
         Optional<HeldMail> held = held(token.get());
         if (held.isEmpty()) {
             refuse(ctx, HttpStatus.NOT_FOUND, "This message is no longer here",

@@ -36,6 +36,7 @@ final class FailingStore implements MessageStore {
     @Override public Optional<Hold> hold(MessageId id) { throw down(); }
     @Override public List<Hold> dueHolds(Instant now, int max) { throw down(); }
     @Override public Resolution.Result resolve(Resolution resolution) { throw down(); }
+    @Override public boolean tokenSpent(String signature) { throw down(); }
     @Override public int purge(Instant before) { throw down(); }
     @Override public AuditLog audit() { throw down(); }
     @Override public void close() { }

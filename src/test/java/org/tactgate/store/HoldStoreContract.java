@@ -103,6 +103,8 @@ public interface HoldStoreContract {
                 Optional.empty(), Optional.of(token), Optional.empty(), List.of(), Optional.empty(), List.of(),
                 entry(m.id(), "cancel"));
         assertThat(store().resolve(again)).isEqualTo(Resolution.Result.TOKEN_SPENT);
+        assertThat(store().tokenSpent("sig-1")).isTrue();
+        assertThat(store().tokenSpent("sig-0")).isFalse();
         assertThat(store().find(m.id()).orElseThrow().state()).isEqualTo(MessageState.QUEUED);
     }
 
@@ -114,6 +116,7 @@ public interface HoldStoreContract {
                 Optional.of(Hold.Awaiting.APPROVER), Optional.of(token), Optional.empty(), List.of(), Optional.empty(),
                 List.of(), entry(m.id(), "approve"));
         assertThat(store().resolve(wrongParty)).isEqualTo(Resolution.Result.NOT_APPLICABLE);
+        assertThat(store().tokenSpent("sig-2")).isFalse();
 
         assertThat(store().resolve(release(m.id(), Optional.of(token)))).isEqualTo(Resolution.Result.APPLIED);
     }

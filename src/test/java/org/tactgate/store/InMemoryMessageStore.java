@@ -193,6 +193,11 @@ public final class InMemoryMessageStore implements MessageStore, AuditLog {
     }
 
     @Override
+    public synchronized boolean tokenSpent(String signature) {
+        return spentTokens.containsKey(signature);
+    }
+
+    @Override
     public synchronized int purge(Instant before) {
         int purged = 0;
         for (MessageId id : holds.keySet()) {

@@ -106,6 +106,15 @@ public final class HoldRows {
         }
     }
 
+    public boolean spent(Connection c, String signature) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM used_tokens WHERE token = ?")) {
+            s.setString(1, signature);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     public List<Hold> due(Connection c, Instant now, int max) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(SELECT + " JOIN messages m ON m.id = h.message_id"
                 + " WHERE h.deadline_at <= ? AND m.state IN ('HELD', 'QUARANTINED')"
