@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code tactgate}: the one entry point; each stage an admin drives is a subcommand. */
 @Command(name = "tactgate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "SMTP relay that holds outgoing mail that would hurt a customer relationship.",
-        subcommands = {ServeCommand.class, ConfigCheckCommand.class})
+        subcommands = {ServeCommand.class, ConfigCheckCommand.class, CheckCommand.class, QuarantineCommand.class,
+                AuditCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -7,6 +7,8 @@ import static org.tactgate.relay.HoldSite.CUSTOMER;
 import static org.tactgate.relay.HoldSite.SENDER;
 
 import jakarta.mail.internet.MimeMessage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +22,7 @@ import org.tactgate.policy.Verdict;
 import org.tactgate.store.AuditEntry;
 import org.tactgate.store.MessageState;
 import org.tactgate.store.StoredMessage;
+import picocli.CommandLine;
 
 /**
  * The hold lifecycle end to end: real SMTP in, notices and deliveries through the delivery queue
@@ -188,6 +191,54 @@ class HoldLifecycleIT {
         assertThat(site.relay.holds().scheduler().applyDeadlines()).isZero();
         assertThat(audit(held)).containsOnlyOnce("deadline-release").contains("verdict", "notice");
         assertThat(site.mailbox(CUSTOMER)).hasSize(1);
+    }
+
+    @Test
+    void quarantinedMessageShouldBeDeliveredAfterACliReleaseAndShowInTheAuditExport() throws Exception {
+        site = new HoldSite(dir, """
+                [rule gossip]
+                finding = disparagement
+                verdict = QUARANTINE
+                notify = reviewers
+                """, "notify.reviewers = compliance@northwind.example");
+        site.send("Joan", "GOSSIP\n", COLLEAGUE, CUSTOMER);
+        await().atMost(WAIT).until(() -> site.relay.store().list(MessageState.QUARANTINED, 10).size() == 1);
+        StoredMessage quarantined = site.relay.store().list(MessageState.QUARANTINED, 10).get(0);
+        await().atMost(WAIT).until(() -> site.mailbox("compliance@northwind.example").size() == 1);
+        assertThat(HoldSite.text(site.mailbox("compliance@northwind.example").get(0))).contains("Release:", "GOSSIP");
+
+        StringWriter listed = new StringWriter();
+        assertThat(cli(listed, "quarantine", "list", "--config", site.config.toString(), "--detector",
+                "disparagement")).isZero();
+        assertThat(listed.toString()).contains(quarantined.id().value(), "QUARANTINED", "gossip");
+        StringWriter released = new StringWriter();
+        assertThat(cli(released, "quarantine", "release", "--config", site.config.toString(), "--reason", "checked",
+                quarantined.id().value())).isZero();
+        assertThat(released.toString()).contains("Released");
+
+        await().atMost(WAIT).until(() -> site.mailbox(CUSTOMER).size() == 1 && site.mailbox(COLLEAGUE).size() == 1);
+        await().atMost(WAIT).until(() ->
+                site.relay.store().find(quarantined.id()).orElseThrow().state() == MessageState.DELIVERED);
+        StringWriter again = new StringWriter();
+        assertThat(cli(again, "quarantine", "release", "--config", site.config.toString(), quarantined.id().value()))
+                .isEqualTo(1);
+        assertThat(again.toString()).contains("Already sent");
+
+        StringWriter csv = new StringWriter();
+        assertThat(cli(csv, "audit", "export", "--config", site.config.toString(), "--format", "csv",
+                "--message", quarantined.id().value())).isZero();
+        assertThat(csv.toString().lines().toList()).hasSize(4).first().isEqualTo("at,message,actor,from,action,detail");
+        assertThat(csv.toString()).contains(",cli,release,checked");
+        StringWriter jsonl = new StringWriter();
+        assertThat(cli(jsonl, "audit", "export", "--config", site.config.toString(), "--format", "jsonl",
+                "--action", "release")).isZero();
+        assertThat(jsonl.toString().lines().toList()).singleElement().asString()
+                .contains("\"action\":\"release\"", "\"from\":\"cli\"");
+    }
+
+    private static int cli(StringWriter out, String... args) {
+        return new CommandLine(new org.tactgate.cli.Main()).setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(out, true)).execute(args);
     }
 
     @Test
