@@ -73,7 +73,8 @@ public final class RulesFile {
         }
     }
 
-    static RuleSet parse(String source, String text) {
+    /** Parses rules text; {@code source} names it in errors. */
+    public static RuleSet parse(String source, String text) {
         return new RulesFile(source).parse(text);
     }
 
