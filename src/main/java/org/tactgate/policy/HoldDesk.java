@@ -146,10 +146,8 @@ public final class HoldDesk implements HoldActions, LinkActions {
         Resolution.Token spent = new Resolution.Token(token.signature(), token.expires());
         Tokened tokened = new Tokened(spent);
         ActionResult result = switch (token.action()) {
-            case SEND, APPROVE -> run(token.id(), actor, Optional.empty(), tokened,
-                    (m, h, content) -> confirmStep(m, h, content, actor));
-            case CANCEL -> run(token.id(), actor, Optional.empty(), tokened, (m, h, content) -> returnStep("cancel", WAITING,
-                    m, h, content, "you chose not to send it", "Not sent: it was returned to you", Optional.empty()));
+            case SEND, APPROVE -> withToken(tokened, () -> confirm(token.id(), actor));
+            case CANCEL -> withToken(tokened, () -> cancel(token.id(), actor));
             case SEND_WITHOUT_CUSTOMER -> withToken(tokened, () -> sendWithoutCustomer(token.id(), actor));
             case RELEASE -> withToken(tokened, () -> release(token.id(), actor, Optional.of("one-click link")));
             case BOUNCE -> withToken(tokened, () -> bounce(token.id(), actor, "a reviewer returned it"));
@@ -212,10 +210,6 @@ public final class HoldDesk implements HoldActions, LinkActions {
         } finally {
             currentToken.remove();
         }
-    }
-
-    private ActionResult run(MessageId id, Actor actor, Optional<String> reason, Tokened tokened, Planner planner) {
-        return withToken(tokened, () -> run(id, actor, reason, planner));
     }
 
     private ActionResult run(MessageId id, Actor actor, Optional<String> reason, Planner planner) {

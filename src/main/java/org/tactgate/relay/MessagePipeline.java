@@ -18,6 +18,7 @@ import org.tactgate.policy.Verdict;
 import org.tactgate.smtp.Intake;
 import org.tactgate.smtp.IntakeException;
 import org.tactgate.store.Admission;
+import org.tactgate.store.AuditEntry;
 import org.tactgate.store.Envelope;
 import org.tactgate.store.MessageId;
 import org.tactgate.store.MessageState;
@@ -82,7 +83,12 @@ public final class MessagePipeline implements Intake {
             Decision decision = judge(envelope, content);
             if (decision.verdict() == Verdict.REJECT) {
                 log.info("rejected: from=<{}> rule={}", envelope.sender(), decision.rule());
-                throw IntakeException.permanent("message refused by policy (" + decision.rule() + ")");
+                String why = policy.terms(decision).reason().map(r -> r.replaceAll("[\\r\\n]+", " "))
+                        .orElse("message refused by policy");
+                if (admissions.isPresent()) {
+                    auditReject(id, envelope, decision);
+                }
+                throw IntakeException.permanent(why + " (" + decision.rule() + ")");
             }
             MessageState state;
             try {
@@ -128,6 +134,18 @@ public final class MessagePipeline implements Intake {
         } catch (RuntimeException e) {
             log.error("policy failed, holding the message: {}", e.toString(), e);
             return failedClosed("policy failed: " + e);
+        }
+    }
+
+    /** A refused message is not stored, but its verdict is: the audit row keeps who sent what to whom. */
+    private void auditReject(MessageId id, Envelope envelope, Decision decision) {
+        try {
+            store.audit().append(new AuditEntry(java.time.Instant.now(), Optional.of(id), "system", "smtp", "verdict",
+                    "REJECT by rule " + decision.rule() + " from <" + envelope.sender() + "> to "
+                            + String.join(", ", envelope.recipients())));
+        } catch (StoreException e) {
+            // the refusal stands either way; the sender's MTA reports it
+            log.warn("rejected message's audit row not written: {}", e.getMessage());
         }
     }
 

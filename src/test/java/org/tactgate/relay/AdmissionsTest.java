@@ -1,6 +1,7 @@
 package org.tactgate.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -18,6 +19,7 @@ import org.tactgate.notify.LinkSigner;
 import org.tactgate.notify.Notices;
 import org.tactgate.policy.RulePolicy;
 import org.tactgate.policy.RulesFile;
+import org.tactgate.smtp.IntakeException;
 import org.tactgate.store.AuditEntry;
 import org.tactgate.store.Envelope;
 import org.tactgate.store.Hold;
@@ -29,6 +31,10 @@ import org.tactgate.store.StoredMessage;
 /** What each verdict commits with the message, through the pipeline, on the in-memory store. */
 class AdmissionsTest {
     private static final String RULES = """
+            [rule reject]
+            finding = threat >= 0.5
+            verdict = REJECT
+            reason = threats are not sent from this organisation
             [rule tag]
             finding = sarcasm >= 0.5
             verdict = TAG
@@ -108,6 +114,17 @@ class AdmissionsTest {
         String toApprover = new String(store.content(noticesTo("boss@northwind.example").get(0).id()).orElseThrow(),
                 StandardCharsets.UTF_8);
         assertThat(toApprover).contains("Approve and send", "/hold/" + id.value() + ".approve.");
+    }
+
+    @Test
+    void rejectShouldAnswerWithTheRulesReasonStoreNothingAndAuditTheVerdict() {
+        assertThatThrownBy(() -> receive("threat", 0.9)).isInstanceOfSatisfying(IntakeException.class, e -> {
+            assertThat(e.code()).isEqualTo(550);
+            assertThat(e.getMessage()).contains("threats are not sent from this organisation (reject)");
+        });
+        assertThat(store.countByState()).isEmpty();
+        assertThat(store.audit().list(Optional.empty(), Optional.empty(), Optional.of("verdict"), 10)).singleElement()
+                .satisfies(a -> assertThat(a.detail()).contains("REJECT by rule reject", "joan@client.example"));
     }
 
     @Test
