@@ -18,14 +18,16 @@ import java.util.stream.Stream;
 import org.tactgate.config.ConfigException;
 import org.tactgate.config.Settings;
 import org.tactgate.config.SettingsLoader;
-import org.tactgate.inspect.MessageInspector;
+import org.tactgate.directory.Directory;
 import org.tactgate.inspect.Finding;
 import org.tactgate.inspect.Inspection;
+import org.tactgate.inspect.MessageInspector;
 import org.tactgate.mime.Address;
 import org.tactgate.mime.MessageParser;
 import org.tactgate.mime.ParsedMessage;
 import org.tactgate.policy.Decision;
 import org.tactgate.policy.Policy;
+import org.tactgate.policy.RulesFile;
 import org.tactgate.store.Envelope;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,14 +72,17 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Settings settings;
         MessageInspector inspector;
+        Policy policy;
         try {
             settings = SettingsLoader.load(config);
-            inspector = Detection.inspector(settings);
-        } catch (ConfigException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+            Directory directory = Directory.of(settings.directory());
+            inspector = Detection.inspector(settings, directory);
+            policy = Detection.policy(settings, directory);
+        } catch (ConfigException | RulesFile.PolicyException | IllegalArgumentException | IllegalStateException
+                 | java.io.UncheckedIOException e) {
             err.println("tactgate check: bad configuration: " + e.getMessage());
             return BAD_INPUT;
         }
-        Policy policy = Detection.policy(settings);
         MessageParser parser = new MessageParser();
         boolean failed = false;
         for (Path input : inputs) {
@@ -104,7 +109,7 @@ public final class CheckCommand implements Callable<Integer> {
                 }
                 Envelope envelope = envelope(parser.parse(content));
                 Inspection inspection = inspector.inspect(envelope, content);
-                Decision decision = policy.decide(envelope, inspection);
+                Decision decision = policy.decide(envelope, inspection, content);
                 out.println(format == Format.text ? text(f[1].toString(), decision) : jsonLine(f[1].toString(), decision));
                 out.flush();
             }

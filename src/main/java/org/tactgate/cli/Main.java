@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code tactgate}: the one entry point; each stage an admin drives is a subcommand. */
 @Command(name = "tactgate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "SMTP relay that holds outgoing mail that would hurt a customer relationship.",
-        subcommands = {ServeCommand.class, CheckCommand.class, ConfigCheckCommand.class, SmtpUserCommand.class,
-                UserCommand.class})
+        subcommands = {ServeCommand.class, CheckCommand.class, ConfigCheckCommand.class, QuarantineCommand.class,
+                AuditCommand.class, UserCommand.class, SmtpUserCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

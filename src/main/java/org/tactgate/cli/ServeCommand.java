@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.tactgate.config.ConfigException;
 import org.tactgate.config.Settings;
 import org.tactgate.config.SettingsLoader;
+import org.tactgate.directory.Directory;
 import org.tactgate.relay.Relay;
 import org.tactgate.store.StoreException;
 import picocli.CommandLine.Command;
@@ -34,7 +35,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         Relay relay;
         try {
-            relay = Relay.start(settings, Detection.inspector(settings), Detection.policy(settings));
+            Directory directory = Directory.of(settings.directory());
+            relay = Relay.start(settings, Detection.inspector(settings, directory), Detection.policy(settings, directory));
         } catch (StoreException e) {
             log.error("cannot open the store {}: {}", settings.store().url(), e.getMessage(), e);
             return 1;

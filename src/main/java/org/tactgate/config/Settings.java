@@ -10,7 +10,10 @@ public record Settings(
         DeliverySettings delivery,
         DirectorySettings directory,
         WebSettings web,
-        InspectSettings inspect) {
+        InspectSettings inspect,
+        PolicySettings policy,
+        NotifySettings notices,
+        RetentionSettings retention) {
 
     /** {@code web.listen}, kept as its own accessor because tools read it. */
     public HostPort webListen() {

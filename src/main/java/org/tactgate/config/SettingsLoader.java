@@ -39,7 +39,10 @@ public final class SettingsLoader {
             "internal.domains", "customers.file", "customers.external-default", "partners.domains",
             "web.listen", "web.console-listen", "web.session-timeout",
             "inspect.disparagement.threshold", "inspect.exposure.threshold", "inspect.blame.threshold",
-            "inspect.unparseable.threshold", "inspect.lexicons");
+            "inspect.unparseable.threshold", "inspect.lexicons",
+            "policy.file", "policy.monitor", "policy.deadline-check",
+            "notify.secret-file", "notify.from", "notify.reviewers", "notify.digest-interval", "web.base-url",
+            "retention.period", "retention.check");
 
     private final Path file;
     private final Path folder;
@@ -146,7 +149,32 @@ public final class SettingsLoader {
             thresholds.put(detector, t);
         });
         InspectSettings inspect = new InspectSettings(thresholds, path("inspect.lexicons"));
-        return new Settings(file, smtp, store, delivery, directory, web, inspect);
+        PolicySettings policy = new PolicySettings(path("policy.file"),
+                value("policy.monitor", "false", SettingsLoader::parseBoolean),
+                value("policy.deadline-check", "30s", SettingsLoader::parseDuration));
+        Optional<Duration> digest = optionalText("notify.digest-interval").map(v -> value("notify.digest-interval", v,
+                SettingsLoader::parseDuration)).filter(d -> !d.isZero());
+        NotifySettings notify = new NotifySettings(
+                path("notify.secret-file").orElse(folder.resolve("data/notify.key")),
+                text("notify.from", "tactgate@" + smtp.hostname()),
+                list("notify.reviewers", ""), digest,
+                value("web.base-url", "http://127.0.0.1:8025", SettingsLoader::baseUrl));
+        RetentionSettings retention = new RetentionSettings(
+                value("retention.period", "30d", SettingsLoader::parseDuration),
+                value("retention.check", "1h", SettingsLoader::parseDuration));
+        positive("policy.deadline-check", policy.deadlineCheck().toMillis());
+        positive("retention.check", retention.check().toMillis());
+        return new Settings(file, smtp, store, delivery, directory, web, inspect, policy, notify, retention);
+    }
+
+    /** An http(s) URL without a trailing slash. */
+    private static String baseUrl(String text) {
+        java.net.URI uri = java.net.URI.create(text.trim());
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("expected an http:// or https:// URL");
+        }
+        String s = uri.toString();
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 
     private void warnUnknownKeys() {

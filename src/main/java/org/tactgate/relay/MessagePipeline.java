@@ -1,17 +1,24 @@
 package org.tactgate.relay;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetHeaders;
+import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.tactgate.inspect.Finding;
 import org.tactgate.inspect.Inspection;
 import org.tactgate.inspect.MessageInspector;
+import org.tactgate.notify.LinkSigner;
 import org.tactgate.policy.Decision;
 import org.tactgate.policy.Policy;
 import org.tactgate.policy.Verdict;
 import org.tactgate.smtp.Intake;
 import org.tactgate.smtp.IntakeException;
+import org.tactgate.store.Admission;
+import org.tactgate.store.AuditEntry;
 import org.tactgate.store.Envelope;
 import org.tactgate.store.MessageId;
 import org.tactgate.store.MessageState;
@@ -28,6 +35,11 @@ import org.tactgate.store.StoreException;
  * a finding that says the inspection failed (fail closed). A store that fails yields a 451 so the
  * client keeps the message and retries.
  *
+ * <p>With the hold lifecycle ({@link Admissions}), the message, its hold terms, its notices and
+ * its audit rows are one transaction, so a held message and the "are you sure?" notice about it
+ * are both durable, or neither is. A message carrying Tactgate's own release stamp is passed
+ * without inspection: a released message is never held again on its way out.
+ *
  * <p>Thread-safe: called concurrently from SMTP session threads.
  */
 public final class MessagePipeline implements Intake {
@@ -37,15 +49,30 @@ public final class MessagePipeline implements Intake {
     private final Policy policy;
     private final MessageStore store;
     private final Runnable onQueued;
+    private final Optional<Admissions> admissions;
+    private final Optional<LinkSigner> signer;
 
     /**
+     * A pipeline without the hold lifecycle: messages are stored in their first state, no notices.
+     *
      * @param onQueued called after a message was committed QUEUED (wakes the delivery queue)
      */
     public MessagePipeline(MessageInspector inspector, Policy policy, MessageStore store, Runnable onQueued) {
+        this(inspector, policy, store, onQueued, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * @param admissions what a verdict brings (hold terms, notices, tags, audit), committed with the message
+     * @param signer     recognises the stamp of a message Tactgate released, which is never held again
+     */
+    MessagePipeline(MessageInspector inspector, Policy policy, MessageStore store, Runnable onQueued,
+                    Optional<Admissions> admissions, Optional<LinkSigner> signer) {
         this.inspector = inspector;
         this.policy = policy;
         this.store = store;
         this.onQueued = onQueued;
+        this.admissions = admissions;
+        this.signer = signer;
     }
 
     @Override
@@ -56,11 +83,23 @@ public final class MessagePipeline implements Intake {
             Decision decision = judge(envelope, content);
             if (decision.verdict() == Verdict.REJECT) {
                 log.info("rejected: from=<{}> rule={}", envelope.sender(), decision.rule());
-                throw IntakeException.permanent("message refused by policy (" + decision.rule() + ")");
+                String why = policy.terms(decision).reason().map(r -> r.replaceAll("[\\r\\n]+", " "))
+                        .orElse("message refused by policy");
+                if (admissions.isPresent()) {
+                    auditReject(id, envelope, decision);
+                }
+                throw IntakeException.permanent(why + " (" + decision.rule() + ")");
             }
-            MessageState state = firstState(decision.verdict());
+            MessageState state;
             try {
-                store.accept(new NewMessage(id, envelope, content, decision, state));
+                if (admissions.isPresent()) {
+                    Admission admission = admissions.get().admit(id, envelope, content, decision, policy.terms(decision));
+                    state = admission.message().state();
+                    store.admit(admission);
+                } else {
+                    state = decision.verdict() == Verdict.BOUNCE ? MessageState.QUARANTINED : firstState(decision.verdict());
+                    store.accept(new NewMessage(id, envelope, content, decision, state));
+                }
             } catch (StoreException e) {
                 log.error("store failed, answering 451: {}", e.getMessage(), e);
                 throw IntakeException.temporary("cannot store the message now, try again later", e);
@@ -68,7 +107,8 @@ public final class MessagePipeline implements Intake {
             log.info("accepted: from=<{}> nrcpt={} size={} verdict={} rule={} state={}",
                     envelope.sender(), envelope.recipients().size(), content.length,
                     decision.verdict(), decision.rule(), state);
-            if (state == MessageState.QUEUED) {
+            if (state == MessageState.QUEUED || admissions.isPresent() && decision.verdict().stops()) {
+                // the message itself, or the notices committed with it
                 onQueued.run();
             }
             return id;
@@ -79,6 +119,9 @@ public final class MessagePipeline implements Intake {
 
     /** Inspects and decides; an inspector or policy failure becomes a hold, never a pass. */
     Decision judge(Envelope envelope, byte[] content) {
+        if (releasedByUs(content)) {
+            return new Decision(Verdict.PASS, "released", Inspection.NOTHING);
+        }
         Inspection inspection;
         try {
             inspection = inspector.inspect(envelope, content);
@@ -87,10 +130,35 @@ public final class MessagePipeline implements Intake {
             return failedClosed("inspection failed: " + e);
         }
         try {
-            return policy.decide(envelope, inspection);
+            return policy.decide(envelope, inspection, content);
         } catch (RuntimeException e) {
             log.error("policy failed, holding the message: {}", e.toString(), e);
             return failedClosed("policy failed: " + e);
+        }
+    }
+
+    /** A refused message is not stored, but its verdict is: the audit row keeps who sent what to whom. */
+    private void auditReject(MessageId id, Envelope envelope, Decision decision) {
+        try {
+            store.audit().append(new AuditEntry(java.time.Instant.now(), Optional.of(id), "system", "smtp", "verdict",
+                    "REJECT by rule " + decision.rule() + " from <" + envelope.sender() + "> to "
+                            + String.join(", ", envelope.recipients())));
+        } catch (StoreException e) {
+            // the refusal stands either way; the sender's MTA reports it
+            log.warn("rejected message's audit row not written: {}", e.getMessage());
+        }
+    }
+
+    /** A message Tactgate itself released (it carries our signed stamp) coming round again. */
+    private boolean releasedByUs(byte[] content) {
+        if (signer.isEmpty()) {
+            return false;
+        }
+        try {
+            String[] stamps = new InternetHeaders(new ByteArrayInputStream(content)).getHeader("X-Tactgate-Released");
+            return stamps != null && java.util.Arrays.stream(stamps).anyMatch(signer.get()::isReleaseStamp);
+        } catch (MessagingException e) {
+            return false;
         }
     }
 
@@ -104,15 +172,17 @@ public final class MessagePipeline implements Intake {
         return switch (verdict) {
             case PASS, TAG -> MessageState.QUEUED;
             case HOLD -> MessageState.HELD;
-            // Until the hold lifecycle exists, a BOUNCE verdict waits for a person rather than
-            // returning mail on a verdict nobody can review.
-            case QUARANTINE, BOUNCE -> MessageState.QUARANTINED;
+            case QUARANTINE -> MessageState.QUARANTINED;
+            case BOUNCE -> MessageState.BOUNCED;
             case REJECT -> throw new IllegalArgumentException("REJECT is answered in the session, not stored");
         };
     }
 
-    /** As {@link #firstState}, for a message already accepted: a REJECT can no longer be answered, so it waits for a person. */
+    /**
+     * As {@link #firstState}, for a message already accepted with no notice: a REJECT can no
+     * longer be answered and a BOUNCE would return it unexplained, so both wait for a person.
+     */
     static MessageState firstStateOrHold(Verdict verdict) {
-        return verdict == Verdict.REJECT ? MessageState.QUARANTINED : firstState(verdict);
+        return verdict == Verdict.REJECT || verdict == Verdict.BOUNCE ? MessageState.QUARANTINED : firstState(verdict);
     }
 }

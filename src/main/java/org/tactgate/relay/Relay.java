@@ -1,5 +1,6 @@
 package org.tactgate.relay;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,9 +19,10 @@ import org.tactgate.store.MessageStore;
 import org.tactgate.store.StoredMessage;
 
 /**
- * The running relay: store, judgement, delivery queue and intake, started in that order (so that
- * nothing is accepted before it can be stored and delivered) and stopped in the reverse order
- * (no new sessions, sessions in progress finish, deliveries in progress finish, store closes).
+ * The running relay: store, judgement, delivery queue, hold scheduler and intake, started in that
+ * order (so that nothing is accepted before it can be stored and delivered) and stopped in the
+ * reverse order (no new sessions, sessions in progress finish, the scheduler stops, deliveries in
+ * progress finish, store closes).
  */
 public final class Relay implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Relay.class);
@@ -30,31 +32,36 @@ public final class Relay implements AutoCloseable {
     private final MessageStore store;
     private final DeliveryQueue delivery;
     private final IntakeServer intake;
+    private final HoldLifecycle holds;
 
-    private Relay(Settings settings, MessageStore store, DeliveryQueue delivery, IntakeServer intake) {
+    private Relay(Settings settings, MessageStore store, DeliveryQueue delivery, IntakeServer intake,
+                  HoldLifecycle holds) {
         this.settings = settings;
         this.store = store;
         this.delivery = delivery;
         this.intake = intake;
+        this.holds = holds;
     }
 
     /** Opens the store, resumes unfinished work, and starts delivering and listening. */
     public static Relay start(Settings settings, MessageInspector inspector, Policy policy) {
         MessageStore store = JdbcMessageStore.open(settings.store());
         try {
-            MessagePipeline pipeline;
             DeliveryQueue delivery = new DeliveryQueue(store, settings.delivery(), settings.smtp().hostname());
-            pipeline = new MessagePipeline(inspector, policy, store, delivery::wake);
+            HoldLifecycle holds = HoldLifecycle.open(settings, store, delivery::wake, Clock.systemUTC());
+            MessagePipeline pipeline = holds.pipeline(inspector, policy);
             resumeUnjudged(store, pipeline);
             delivery.start();
+            holds.scheduler().start();
             IntakeServer intake = new IntakeServer(settings.smtp(), pipeline);
             try {
                 intake.start();
             } catch (RuntimeException e) {
+                holds.scheduler().close();
                 delivery.stop(GRACE);
                 throw e;
             }
-            Relay relay = new Relay(settings, store, delivery, intake);
+            Relay relay = new Relay(settings, store, delivery, intake, holds);
             relay.logStart();
             return relay;
         } catch (RuntimeException e) {
@@ -107,11 +114,17 @@ public final class Relay implements AutoCloseable {
         return store;
     }
 
+    /** The hold lifecycle: human actions, links, the confirmation pages and the scheduler. */
+    public HoldLifecycle holds() {
+        return holds;
+    }
+
     /** Graceful stop: intake first, then delivery, then the store. */
     @Override
     public void close() {
         log.info("stopping: no new SMTP sessions; finishing sessions and deliveries in progress");
         intake.stop(GRACE);
+        holds.scheduler().close();
         delivery.stop(GRACE);
         store.close();
         log.info("stopped");

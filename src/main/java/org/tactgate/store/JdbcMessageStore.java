@@ -12,7 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.tactgate.config.StoreSettings;
+import org.tactgate.store.internal.AuditRows;
 import org.tactgate.store.internal.Database;
+import org.tactgate.store.internal.HoldRows;
 import org.tactgate.store.internal.MessageReads;
 import org.tactgate.store.internal.MessageWrites;
 
@@ -30,6 +32,13 @@ import org.tactgate.store.internal.MessageWrites;
  *     its queue together, one fsync, and only then releases each caller. A failed commit throws
  *     {@link StoreException} (SMTP 451), never a silent success.</li>
  * <li>{@code transition}: one UPDATE of the message row, conditional on the expected state.</li>
+ * <li>{@code admit}: as {@code accept}, then the {@code holds} row, then each notice as a QUEUED
+ *     message, then the {@code audit} rows: one transaction.</li>
+ * <li>{@code resolve}: one transaction that first records the token in {@code used_tokens} (if
+ *     any; a token already there ends it), then moves the message by an UPDATE conditional on its
+ *     state and its hold's party (no match: the token is given back, nothing else is written),
+ *     then the hold's party, the bytes, the dropped recipients, the notices and the audit row.</li>
+ * <li>{@code append}: one INSERT into {@code audit}, which triggers keep append-only.</li>
  * <li>{@code claimDue}: one transaction selects due, unleased messages ({@code FOR UPDATE SKIP
  *     LOCKED} on PostgreSQL) and writes each a new lease number and deadline.</li>
  * <li>{@code recordDelivery}: one transaction that first fences on the lease (UPDATE … WHERE lease
@@ -47,17 +56,20 @@ import org.tactgate.store.internal.MessageWrites;
  * a statement parameter, never spliced into SQL; the bytes are stored opaque and never parsed
  * here. The JDBC URL may carry a password, so it is kept out of exceptions and logs.
  */
-public final class JdbcMessageStore implements MessageStore {
+public final class JdbcMessageStore implements MessageStore, AuditLog {
     private static final Logger log = LoggerFactory.getLogger(JdbcMessageStore.class);
 
     private final Database db;
     private final MessageReads reads = new MessageReads();
     private final MessageWrites writes;
+    private final AuditRows auditRows = new AuditRows();
+    private final HoldRows holds;
     private final Clock clock = Clock.systemUTC();
 
     private JdbcMessageStore(Database db) {
         this.db = db;
         this.writes = new MessageWrites(db.dialect(), reads);
+        this.holds = new HoldRows(writes, auditRows);
     }
 
     /** Opens (creating and migrating as needed) the store named by {@code settings.url()}. */
@@ -65,6 +77,15 @@ public final class JdbcMessageStore implements MessageStore {
         JdbcMessageStore store = new JdbcMessageStore(Database.open(settings));
         store.releaseOrphanedLeases();
         return store;
+    }
+
+    /**
+     * Opens the store for a tool working beside a running relay ({@code tactgate quarantine},
+     * {@code audit}): as {@link #open}, but it leaves delivery leases alone, since the relay
+     * that holds them is alive.
+     */
+    public static MessageStore attach(StoreSettings settings) {
+        return new JdbcMessageStore(Database.open(settings));
     }
 
     /**
@@ -146,6 +167,62 @@ public final class JdbcMessageStore implements MessageStore {
     @Override
     public Map<MessageState, Long> countByState() {
         return db.read("countByState", reads::countByState);
+    }
+
+    @Override
+    public void admit(Admission admission) {
+        db.write(admission.message().id().value(), "admit", c -> {
+            holds.admit(c, admission, clock.instant());
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Hold> hold(MessageId id) {
+        return db.read("hold", c -> holds.find(c, id));
+    }
+
+    @Override
+    public List<Hold> dueHolds(Instant now, int max) {
+        return db.read("dueHolds", c -> holds.due(c, now, max));
+    }
+
+    @Override
+    public Resolution.Result resolve(Resolution resolution) {
+        return db.write(resolution.id().value(), "resolve", c -> holds.resolve(c, resolution, clock.instant()));
+    }
+
+    @Override
+    public boolean tokenSpent(String signature) {
+        return db.read("tokenSpent", c -> holds.spent(c, signature));
+    }
+
+    @Override
+    public int purge(Instant before) {
+        return db.write("", "purge", c -> holds.purge(c, before));
+    }
+
+    @Override
+    public AuditLog audit() {
+        return this;
+    }
+
+    @Override
+    public void append(AuditEntry entry) {
+        db.write(entry.message().map(MessageId::value).orElse(""), "audit", c -> {
+            auditRows.append(c, List.of(entry));
+            return null;
+        });
+    }
+
+    @Override
+    public List<AuditEntry> forMessage(MessageId id) {
+        return db.read("audit", c -> auditRows.forMessage(c, id));
+    }
+
+    @Override
+    public List<AuditEntry> list(Optional<Instant> since, Optional<Instant> until, Optional<String> action, int limit) {
+        return db.read("audit", c -> auditRows.list(c, since, until, action, limit));
     }
 
     @Override

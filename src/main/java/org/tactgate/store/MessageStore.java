@@ -59,6 +59,39 @@ public interface MessageStore extends AutoCloseable {
     /** How many messages are in each state; states with no message are absent. */
     Map<MessageState, Long> countByState();
 
+    /**
+     * Commits a new message with its hold terms, notices (stored QUEUED) and audit rows in one
+     * transaction; returns once it is durable. {@link #accept} is this without the extras.
+     */
+    void admit(Admission admission);
+
+    /** The terms a message was held under; empty if it was never held. */
+    Optional<Hold> hold(MessageId id);
+
+    /** Holds past their deadline whose message is still HELD or QUARANTINED, earliest first. */
+    List<Hold> dueHolds(Instant now, int max);
+
+    /**
+     * Applies a person's (or the deadline's) decision in one transaction, conditional on the
+     * message's state, the party its hold awaits and the token being unspent: all of it or none.
+     * Safe across threads and nodes: of two racing resolutions at most one applies.
+     */
+    Resolution.Result resolve(Resolution resolution);
+
+    /** True if a one-click token with this signature was spent by an applied {@link #resolve}. */
+    boolean tokenSpent(String signature);
+
+    /**
+     * Purges the bytes of messages that were held or quarantined and have since finished
+     * (DELIVERED, FAILED, BOUNCED, DELETED) with no change since {@code before}; their metadata,
+     * recipients and audit rows stay. Also forgets spent tokens that expired before then.
+     * Returns how many bodies were purged.
+     */
+    int purge(Instant before);
+
+    /** The audit trail kept beside the messages. */
+    AuditLog audit();
+
     @Override
     void close();
 }

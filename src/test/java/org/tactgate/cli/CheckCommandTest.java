@@ -44,7 +44,7 @@ class CheckCommandTest {
         assertThat(run("--config", config.toString(), site.toString())).isZero();
         assertThat(out.toString().lines().toList()).hasSize(2)
                 .first().asString().startsWith("{\"file\":\"001-hold.eml\",\"verdict\":\"HOLD\"")
-                .contains("\"rule\":\"threshold:disparagement\"", "\"detector\":\"disparagement\"", "\"evidence\":");
+                .contains("\"rule\":\"disparagement-internal\"", "\"detector\":\"disparagement\"", "\"evidence\":");
         assertThat(out.toString().lines().toList().get(1)).contains("\"file\":\"002-pass.eml\",\"verdict\":\"PASS\"");
     }
 

@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.tactgate.store.Admission;
+import org.tactgate.store.AuditLog;
 import org.tactgate.store.DeliveryOutcome;
+import org.tactgate.store.Hold;
+import org.tactgate.store.Resolution;
 import org.tactgate.store.DeliveryTask;
 import org.tactgate.store.MessageId;
 import org.tactgate.store.MessageState;
@@ -28,5 +32,12 @@ final class FailingStore implements MessageStore {
     @Override public boolean transition(MessageId id, MessageState from, MessageState to, Optional<String> note) { throw down(); }
     @Override public List<StoredMessage> list(MessageState state, int limit) { throw down(); }
     @Override public Map<MessageState, Long> countByState() { throw down(); }
+    @Override public void admit(Admission admission) { throw down(); }
+    @Override public Optional<Hold> hold(MessageId id) { throw down(); }
+    @Override public List<Hold> dueHolds(Instant now, int max) { throw down(); }
+    @Override public Resolution.Result resolve(Resolution resolution) { throw down(); }
+    @Override public boolean tokenSpent(String signature) { throw down(); }
+    @Override public int purge(Instant before) { throw down(); }
+    @Override public AuditLog audit() { throw down(); }
     @Override public void close() { }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * A {@link MessageStore} in memory, for unit tests of the packages around the store. It follows
  * the same contract as the JDBC store (and passes the same contract tests); it is not durable.
  */
-public final class InMemoryMessageStore implements MessageStore {
+public final class InMemoryMessageStore implements MessageStore, AuditLog {
     private final Map<MessageId, Entry> entries = new LinkedHashMap<>();
+    private final Map<MessageId, Hold> holds = new LinkedHashMap<>();
+    private final List<AuditEntry> audit = new ArrayList<>();
+    private final Map<String, Instant> spentTokens = new HashMap<>();
     private final AtomicLong leases = new AtomicLong();
 
     private static final class Entry {
@@ -46,7 +50,7 @@ public final class InMemoryMessageStore implements MessageStore {
 
     @Override
     public synchronized Optional<byte[]> content(MessageId id) {
-        return Optional.ofNullable(entries.get(id)).map(e -> e.content.clone());
+        return Optional.ofNullable(entries.get(id)).filter(e -> e.content != null).map(e -> e.content.clone());
     }
 
     @Override
@@ -129,6 +133,109 @@ public final class InMemoryMessageStore implements MessageStore {
         Map<MessageState, Long> counts = new EnumMap<>(MessageState.class);
         entries.values().forEach(e -> counts.merge(e.meta.state(), 1L, Long::sum));
         return counts;
+    }
+
+    @Override
+    public synchronized void admit(Admission a) {
+        requireNew(a.message().id());
+        a.notices().forEach(n -> requireNew(n.id()));
+        accept(a.message());
+        a.hold().ifPresent(h -> holds.put(h.id(), h));
+        a.notices().forEach(n -> accept(new NewMessage(n.id(), n.envelope(), n.content(), n.decision(), MessageState.QUEUED)));
+        audit.addAll(a.audit());
+    }
+
+    @Override
+    public synchronized Optional<Hold> hold(MessageId id) {
+        return Optional.ofNullable(holds.get(id));
+    }
+
+    @Override
+    public synchronized List<Hold> dueHolds(Instant now, int max) {
+        return holds.values().stream().filter(h -> !h.deadline().isAfter(now))
+                .filter(h -> {
+                    MessageState state = entries.get(h.id()).meta.state();
+                    return state == MessageState.HELD || state == MessageState.QUARANTINED;
+                })
+                .sorted(Comparator.comparing(Hold::deadline).thenComparing(h -> h.id().value()))
+                .limit(Math.max(0, max)).toList();
+    }
+
+    @Override
+    public synchronized Resolution.Result resolve(Resolution r) {
+        if (r.token().isPresent() && spentTokens.containsKey(r.token().get().signature())) {
+            return Resolution.Result.TOKEN_SPENT;
+        }
+        Entry e = entries.get(r.id());
+        Hold hold = holds.get(r.id());
+        if (e == null || !r.from().contains(e.meta.state())
+                || r.requireAwaiting().isPresent() && (hold == null || hold.awaiting() != r.requireAwaiting().get())) {
+            return Resolution.Result.NOT_APPLICABLE;
+        }
+        r.notices().forEach(n -> requireNew(n.id()));
+        r.token().ifPresent(t -> spentTokens.put(t.signature(), t.expires()));
+        if (hold != null && r.awaiting().isPresent()) {
+            holds.put(r.id(), hold.awaiting(r.awaiting().get()));
+        }
+        r.content().ifPresent(bytes -> e.content = bytes.clone());
+        StoredMessage m = e.meta;
+        List<RecipientStatus> kept = m.recipients().stream()
+                .filter(rc -> !r.dropRecipients().contains(rc.address())).toList();
+        Envelope env = m.envelope();
+        Envelope envelope = new Envelope(env.sender(), kept.stream().map(RecipientStatus::address).toList(),
+                env.clientAddress(), env.helo(), env.authUser(), env.receivedAt());
+        Instant now = Instant.now();
+        e.meta = new StoredMessage(m.id(), envelope, r.to(), m.decision(), kept, m.attempts(), now,
+                r.note().or(m::lastError), now, e.content == null ? m.size() : e.content.length);
+        r.notices().forEach(n -> accept(new NewMessage(n.id(), n.envelope(), n.content(), n.decision(), MessageState.QUEUED)));
+        audit.add(r.audit());
+        return Resolution.Result.APPLIED;
+    }
+
+    @Override
+    public synchronized boolean tokenSpent(String signature) {
+        return spentTokens.containsKey(signature);
+    }
+
+    @Override
+    public synchronized int purge(Instant before) {
+        int purged = 0;
+        for (MessageId id : holds.keySet()) {
+            Entry e = entries.get(id);
+            MessageState state = e.meta.state();
+            boolean finished = state.isTerminal() && state != MessageState.REJECTED;
+            if (finished && e.content != null && e.meta.updatedAt().isBefore(before)) {
+                e.content = null;
+                purged++;
+            }
+        }
+        spentTokens.values().removeIf(expires -> expires.isBefore(before));
+        return purged;
+    }
+
+    @Override
+    public AuditLog audit() {
+        return this;
+    }
+
+    @Override
+    public synchronized void append(AuditEntry entry) {
+        audit.add(entry);
+    }
+
+    @Override
+    public synchronized List<AuditEntry> forMessage(MessageId id) {
+        return audit.stream().filter(a -> a.message().equals(Optional.of(id))).toList();
+    }
+
+    @Override
+    public synchronized List<AuditEntry> list(Optional<Instant> since, Optional<Instant> until, Optional<String> action,
+                                              int limit) {
+        return audit.stream()
+                .filter(a -> since.map(s -> !a.at().isBefore(s)).orElse(true))
+                .filter(a -> until.map(u -> a.at().isBefore(u)).orElse(true))
+                .filter(a -> action.map(a.action()::equals).orElse(true))
+                .sorted(Comparator.comparing(AuditEntry::at)).limit(Math.max(0, limit)).toList();
     }
 
     @Override

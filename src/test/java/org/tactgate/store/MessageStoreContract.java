@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * What every {@link MessageStore} must do (the interface's Javadoc, as tests). A back end's test
  * class implements this and gives a fresh, empty store per test.
  */
-public interface MessageStoreContract {
+public interface MessageStoreContract extends HoldStoreContract {
 
     /** The store under test: fresh and empty at the start of each test. */
     MessageStore store();

@@ -1,0 +1,43 @@
+-- The hold lifecycle: a hold's deadline and terms, the append-only audit trail, and the
+-- one-click tokens already spent. Instants are microseconds since the epoch, as in V1.
+
+-- One row per message that was ever HELD or QUARANTINED. The message's state stays the truth
+-- (a deadline applies only while the message is still HELD/QUARANTINED, by a conditional UPDATE).
+CREATE TABLE holds (
+    message_id  TEXT   NOT NULL PRIMARY KEY REFERENCES messages (id) ON DELETE CASCADE,
+    rule        TEXT   NOT NULL,
+    deadline_at BIGINT NOT NULL,
+    at_deadline TEXT   NOT NULL,            -- RELEASE | BOUNCE
+    notify      TEXT   NOT NULL,            -- comma-separated addresses notified
+    approver    TEXT,                       -- who must approve, if the rule names someone
+    awaiting    TEXT   NOT NULL             -- SENDER | APPROVER | REVIEWER
+);
+CREATE INDEX holds_by_deadline ON holds (deadline_at);
+
+-- Append-only: the trigger refuses any UPDATE or DELETE.
+CREATE TABLE audit (
+    seq        BIGSERIAL PRIMARY KEY,
+    at         BIGINT NOT NULL,
+    message_id TEXT,
+    actor      TEXT   NOT NULL,
+    origin     TEXT   NOT NULL,
+    action     TEXT   NOT NULL,
+    detail     TEXT   NOT NULL
+);
+CREATE INDEX audit_by_message ON audit (message_id, seq);
+CREATE INDEX audit_by_time ON audit (at, seq);
+CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'audit rows are append-only';
+END;
+$$;
+CREATE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON audit
+    FOR EACH ROW EXECUTE FUNCTION audit_append_only();
+
+-- A one-click link works once: its token's signature is recorded when it is used.
+CREATE TABLE used_tokens (
+    token      TEXT   NOT NULL PRIMARY KEY,
+    message_id TEXT   NOT NULL,
+    used_at    BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL
+);
