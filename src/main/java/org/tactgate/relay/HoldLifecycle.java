@@ -2,6 +2,8 @@ package org.tactgate.relay;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.tactgate.policy.Decision;
 import org.tactgate.config.Settings;
 import org.tactgate.directory.Directory;
 import org.tactgate.inspect.MessageInspector;
@@ -51,10 +53,11 @@ public final class HoldLifecycle {
     }
 
     /** The intake pipeline with holds, notices, tags and audit committed with each message. */
-    MessagePipeline pipeline(MessageInspector inspector, Policy policy) {
+    MessagePipeline pipeline(MessageInspector inspector, Policy policy, Consumer<Decision> onJudged) {
         Admissions admissions = new Admissions(directory, notices, settings.notices().reviewers(),
                 settings.notices().digestInterval().isPresent(), clock);
-        return new MessagePipeline(inspector, policy, store, wakeDelivery, Optional.of(admissions), Optional.of(signer));
+        return new MessagePipeline(inspector, policy, store, wakeDelivery, Optional.of(admissions), Optional.of(signer),
+                onJudged);
     }
 
     public HoldActions actions() {

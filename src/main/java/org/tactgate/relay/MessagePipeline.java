@@ -5,6 +5,7 @@ import jakarta.mail.internet.InternetHeaders;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -51,6 +52,7 @@ public final class MessagePipeline implements Intake {
     private final Runnable onQueued;
     private final Optional<Admissions> admissions;
     private final Optional<LinkSigner> signer;
+    private final Consumer<Decision> onJudged;
 
     /**
      * A pipeline without the hold lifecycle: messages are stored in their first state, no notices.
@@ -58,21 +60,23 @@ public final class MessagePipeline implements Intake {
      * @param onQueued called after a message was committed QUEUED (wakes the delivery queue)
      */
     public MessagePipeline(MessageInspector inspector, Policy policy, MessageStore store, Runnable onQueued) {
-        this(inspector, policy, store, onQueued, Optional.empty(), Optional.empty());
+        this(inspector, policy, store, onQueued, Optional.empty(), Optional.empty(), decision -> { });
     }
 
     /**
      * @param admissions what a verdict brings (hold terms, notices, tags, audit), committed with the message
      * @param signer     recognises the stamp of a message Tactgate released, which is never held again
+     * @param onJudged   told every decision (metrics); must be fast and must not throw
      */
     MessagePipeline(MessageInspector inspector, Policy policy, MessageStore store, Runnable onQueued,
-                    Optional<Admissions> admissions, Optional<LinkSigner> signer) {
+                    Optional<Admissions> admissions, Optional<LinkSigner> signer, Consumer<Decision> onJudged) {
         this.inspector = inspector;
         this.policy = policy;
         this.store = store;
         this.onQueued = onQueued;
         this.admissions = admissions;
         this.signer = signer;
+        this.onJudged = onJudged;
     }
 
     @Override
@@ -81,6 +85,7 @@ public final class MessagePipeline implements Intake {
         MDC.put("msg", id.value());
         try {
             Decision decision = judge(envelope, content);
+            onJudged.accept(decision);
             if (decision.verdict() == Verdict.REJECT) {
                 log.info("rejected: from=<{}> rule={}", envelope.sender(), decision.rule());
                 String why = policy.terms(decision).reason().map(r -> r.replaceAll("[\\r\\n]+", " "))

@@ -5,6 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.tactgate.delivery.Upstream;
+import org.tactgate.web.JdbcUserStore;
+import org.tactgate.web.RelayMetrics;
+import org.tactgate.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tactgate.config.Settings;
@@ -33,38 +40,58 @@ public final class Relay implements AutoCloseable {
     private final DeliveryQueue delivery;
     private final IntakeServer intake;
     private final HoldLifecycle holds;
+    private final WebServer web;
+    private final JdbcUserStore users;
 
     private Relay(Settings settings, MessageStore store, DeliveryQueue delivery, IntakeServer intake,
-                  HoldLifecycle holds) {
+                  HoldLifecycle holds, WebServer web, JdbcUserStore users) {
         this.settings = settings;
         this.store = store;
         this.delivery = delivery;
         this.intake = intake;
         this.holds = holds;
+        this.web = web;
+        this.users = users;
     }
 
     /** Opens the store, resumes unfinished work, and starts delivering and listening. */
     public static Relay start(Settings settings, MessageInspector inspector, Policy policy) {
         MessageStore store = JdbcMessageStore.open(settings.store());
+        JdbcUserStore users = null;
         try {
-            DeliveryQueue delivery = new DeliveryQueue(store, settings.delivery(), settings.smtp().hostname());
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            RelayMetrics metrics = new RelayMetrics(registry, store);
+            Supplier<Upstream> upstreams = Upstream.factory(settings.delivery(), settings.smtp().hostname());
+            DeliveryQueue delivery = new DeliveryQueue(store, settings.delivery(), settings.smtp().hostname(),
+                    () -> new MeteredUpstream(upstreams.get(), metrics), Clock.systemUTC());
             HoldLifecycle holds = HoldLifecycle.open(settings, store, delivery::wake, Clock.systemUTC());
-            MessagePipeline pipeline = holds.pipeline(inspector, policy);
+            MessagePipeline pipeline = holds.pipeline(inspector, policy, decision -> {
+                metrics.messageJudged(decision.verdict());
+                decision.inspection().findings().forEach(f -> metrics.detectorHit(f.detector()));
+            });
             resumeUnjudged(store, pipeline);
+            users = JdbcUserStore.open(settings.store());
+            WebServer web = new WebServer(store, holds.actions(), store.audit(), users, registry, settings.web())
+                    .addPublicRoutes(holds.confirmPages()::register);
             delivery.start();
             holds.scheduler().start();
             IntakeServer intake = new IntakeServer(settings.smtp(), pipeline);
             try {
+                web.start();
                 intake.start();
             } catch (RuntimeException e) {
+                web.stop();
                 holds.scheduler().close();
                 delivery.stop(GRACE);
                 throw e;
             }
-            Relay relay = new Relay(settings, store, delivery, intake, holds);
+            Relay relay = new Relay(settings, store, delivery, intake, holds, web, users);
             relay.logStart();
             return relay;
         } catch (RuntimeException e) {
+            if (users != null) {
+                users.close();
+            }
             store.close();
             throw e;
         }
@@ -92,6 +119,9 @@ public final class Relay implements AutoCloseable {
         long pending = counts.getOrDefault(MessageState.QUEUED, 0L) + counts.getOrDefault(MessageState.DEFERRED, 0L);
         log.info("tactgate listening for SMTP on {}:{}", settings.smtp().listen().host(), intake.port());
         log.info("store: {}", settings.store().url());
+        log.info("web: sender pages on http://{}:{}/, review console on http://{}:{}/",
+                settings.web().listen().host(), web.port(),
+                settings.web().consoleListen().orElse(settings.web().listen()).host(), web.consolePort());
         log.info("delivering to {}", settings.delivery().upstream()
                 .map(h -> "upstream " + h + " (starttls " + settings.delivery().starttls().name().toLowerCase() + ")")
                 .orElse("outbox folder " + settings.delivery().outbox() + " (no upstream.host set)"));
@@ -110,6 +140,16 @@ public final class Relay implements AutoCloseable {
         return intake.port();
     }
 
+    /** The port of the public web listener (sender pages, /health). */
+    public int webPort() {
+        return web.port();
+    }
+
+    /** The port of the review console (the public one unless web.console-listen is set). */
+    public int consolePort() {
+        return web.consolePort();
+    }
+
     public MessageStore store() {
         return store;
     }
@@ -124,8 +164,10 @@ public final class Relay implements AutoCloseable {
     public void close() {
         log.info("stopping: no new SMTP sessions; finishing sessions and deliveries in progress");
         intake.stop(GRACE);
+        web.stop();
         holds.scheduler().close();
         delivery.stop(GRACE);
+        users.close();
         store.close();
         log.info("stopped");
     }

@@ -70,7 +70,8 @@ class AdmissionsTest {
         Notices notices = new Notices(signer, "http://127.0.0.1:8025", "tactgate@northwind.example", "relay",
                 Clock.systemUTC());
         Admissions admissions = new Admissions(directory, notices, List.of(), false, Clock.systemUTC());
-        return new MessagePipeline(inspector, policy, store, () -> { }, Optional.of(admissions), Optional.of(signer))
+        return new MessagePipeline(inspector, policy, store, () -> { }, Optional.of(admissions), Optional.of(signer),
+                decision -> { })
                 .receive(envelope, bytes);
     }
 
