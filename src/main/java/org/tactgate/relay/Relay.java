@@ -119,9 +119,6 @@ public final class Relay implements AutoCloseable {
         long pending = counts.getOrDefault(MessageState.QUEUED, 0L) + counts.getOrDefault(MessageState.DEFERRED, 0L);
         log.info("tactgate listening for SMTP on {}:{}", settings.smtp().listen().host(), intake.port());
         log.info("store: {}", settings.store().url());
-        log.info("web: sender pages on http://{}:{}/, review console on http://{}:{}/",
-                settings.web().listen().host(), web.port(),
-                settings.web().consoleListen().orElse(settings.web().listen()).host(), web.consolePort());
         log.info("delivering to {}", settings.delivery().upstream()
                 .map(h -> "upstream " + h + " (starttls " + settings.delivery().starttls().name().toLowerCase() + ")")
                 .orElse("outbox folder " + settings.delivery().outbox() + " (no upstream.host set)"));

@@ -3,7 +3,6 @@ package org.tactgate.relay;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.javalin.Javalin;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -37,7 +36,7 @@ import org.tactgate.policy.RulesFile;
 /**
  * A whole site for hold-lifecycle tests: GreenMail as the upstream (and so as every mailbox,
  * the sender's included), the relay on a SQLite store in a temp folder with a rules file, and
- * Javalin on a free loopback port with the confirmation pages (of the first relay started). The inspector reports a finding
+ * the relay's own web server on a free loopback port (the confirmation pages the notices link to). The inspector reports a finding
  * per marker word (BLAME, GOSSIP, EXPOSE), so the tests exercise the real policy and lifecycle
  * without depending on detector tuning. Not thread-safe; one per test.
  */
@@ -66,7 +65,6 @@ final class HoldSite implements AutoCloseable {
     final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     final Path dir;
     final Path config;
-    final Javalin web;
     final int webPort;
     final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     Relay relay;
@@ -90,14 +88,11 @@ final class HoldSite implements AutoCloseable {
                 "policy.file = policy.rules",
                 "policy.deadline-check = 200ms",
                 "notify.from = tactgate@northwind.example",
+                "web.listen = 127.0.0.1:" + webPort,
                 "web.base-url = http://127.0.0.1:" + webPort));
         lines.addAll(List.of(extraSettings));
         Files.writeString(config, String.join("\n", lines) + "\n");
         startRelay();
-        // as WebServer will: the pages registered on the app before it starts
-        web = Javalin.create();
-        relay.holds().confirmPages().register(web);
-        web.start("127.0.0.1", webPort);
     }
 
     void startRelay() {
@@ -187,7 +182,6 @@ final class HoldSite implements AutoCloseable {
         if (relay != null) {
             relay.close();
         }
-        web.stop();
         mail.stop();
     }
 }

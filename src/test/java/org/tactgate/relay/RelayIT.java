@@ -60,7 +60,8 @@ class RelayIT {
                 "upstream.host = 127.0.0.1",
                 "upstream.port = " + upstream.getSmtp().getPort(),
                 "upstream.starttls = never",
-                "delivery.poll-interval = 200ms", ""));
+                "delivery.poll-interval = 200ms",
+                "web.listen = 127.0.0.1:0", ""));
         Settings settings = SettingsLoader.load(config);
         relay = Relay.start(settings, MARKER, HOLD_ON_FINDING);
     }

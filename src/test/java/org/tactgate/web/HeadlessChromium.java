@@ -16,7 +16,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's headless Chromium driven by its own chromedriver, both at fixed paths, so Selenium
  * never downloads a driver. Browser tests fail (not skip) when they are missing: CI installs them.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
     static final Path BROWSER = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target/screenshots");
@@ -24,7 +24,7 @@ final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
-    static ChromeDriver start(int width, int height) {
+    public static ChromeDriver start(int width, int height) {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
             fail("browser tests need Debian's Chromium: apt-get install -y chromium chromium-driver "
                     + "(missing " + (Files.isExecutable(BROWSER) ? DRIVER : BROWSER) + ")");
@@ -40,7 +40,7 @@ final class HeadlessChromium {
     }
 
     /** Saves a full-window screenshot as {@code target/screenshots/NAME.png}. */
-    static Path screenshot(ChromeDriver driver, String name) {
+    public static Path screenshot(ChromeDriver driver, String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
