@@ -60,22 +60,23 @@ class ConsoleBrowserIT {
         browser.findElement(By.name("name")).sendKeys("rita");
         browser.findElement(By.name("password")).sendKeys(WebFixture.PASSWORD);
         browser.findElement(By.cssSelector("form.login button")).click();
-        assertThat(browser.findElements(By.cssSelector("table.queue tbody tr"))).hasSize(3);
+        eventually(() -> assertThat(browser.findElements(By.cssSelector("table.queue tbody tr"))).hasSize(3));
         HeadlessChromium.screenshot(browser, device + "-2-queue");
 
         new Select(browser.findElement(By.name("state"))).selectByValue("QUARANTINED");
         browser.findElement(By.name("sender")).sendKeys("anna");
         browser.findElement(By.cssSelector("form.filters button")).click();
-        assertThat(browser.findElements(By.cssSelector("table.queue a.subject")))
-                .singleElement().satisfies(a -> assertThat(a.getText()).isEqualTo("Re: Smith wedding, 14 June"));
+        eventually(() -> assertThat(browser.findElements(By.cssSelector("table.queue a.subject")))
+                .singleElement().satisfies(a -> assertThat(a.getText()).isEqualTo("Re: Smith wedding, 14 June")));
         HeadlessChromium.screenshot(browser, device + "-3-filtered");
 
         browser.findElement(By.cssSelector("table.queue a.subject")).click();
-        assertThat(browser.findElement(By.cssSelector(".context mark")).getText()).isEqualTo(TestMail.WEDDING_EVIDENCE);
+        eventually(() -> assertThat(browser.findElement(By.cssSelector(".context mark")).getText())
+                .isEqualTo(TestMail.WEDDING_EVIDENCE));
         HeadlessChromium.screenshot(browser, device + "-4-message");
 
         browser.findElement(By.id("release")).click();
-        assertThat(browser.findElement(By.cssSelector(".results li.ok")).getText()).contains("Released");
+        eventually(() -> assertThat(browser.findElement(By.cssSelector(".results li.ok")).getText()).contains("Released"));
         assertThat(web.store.find(wedding.id()).orElseThrow().state()).isEqualTo(MessageState.QUEUED);
         assertThat(web.audit.all()).singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo("rita"));
         HeadlessChromium.screenshot(browser, device + "-5-released");
@@ -83,5 +84,10 @@ class ConsoleBrowserIT {
         browser.get(base + "/console/dashboard");
         assertThat(browser.findElements(By.cssSelector("svg.chart rect"))).isNotEmpty();
         HeadlessChromium.screenshot(browser, device + "-6-dashboard");
+    }
+
+    /** After a click the next page loads on its own time: assert once it is there, not before. */
+    private static void eventually(org.awaitility.core.ThrowingRunnable assertion) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(assertion);
     }
 }
