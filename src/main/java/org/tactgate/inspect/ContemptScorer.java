@@ -21,12 +21,18 @@ final class ContemptScorer {
     record Judgement(double weight, String words, String reason) {
     }
 
-    private final Lexicon lexicon;
+    private final Lexicon.Category insults;
+    private final Lexicon.Category contempt;
+    private final Lexicon.Category personAdjectives;
+    private final Lexicon.Category unwanted;
     private final Set<String> negators;
     private final Set<String> speechVerbs;
 
     ContemptScorer(Lexicon lexicon) {
-        this.lexicon = lexicon;
+        this.insults = lexicon.category("insults");
+        this.contempt = lexicon.category("contempt");
+        this.personAdjectives = lexicon.category("person-adjectives");
+        this.unwanted = lexicon.category("unwanted");
         this.negators = new HashSet<>(lexicon.category("negators").words());
         this.speechVerbs = new HashSet<>(lexicon.category("speech-verbs").words());
     }
@@ -38,11 +44,11 @@ final class ContemptScorer {
      */
     Optional<Judgement> score(SentenceView s, boolean nearTarget, boolean aboutCustomer) {
         Judgement best = null;
-        Tokens own = s.lower().indexOf('"') >= 0 || s.lower().indexOf('“') >= 0
-                ? Tokens.of(withoutQuotations(s.sentence().text())) : s.tokens();
+        boolean quotes = s.lower().indexOf('"') >= 0 || s.lower().indexOf('“') >= 0;
+        Tokens own = quotes ? Tokens.of(withoutQuotations(s.sentence().text())) : s.tokens();
         if (s.hasTarget() || nearTarget || aboutCustomer) {
             double reach = s.hasTarget() || nearTarget ? 1.0 : UNTARGETED;
-            for (var m : lexicon.category("insults").phrases().find(own)) {
+            for (var m : quotes ? insults.phrases().find(own) : s.hits().of(insults)) {
                 boolean name = m.start() > 0 && own.capitalised(m.start());
                 boolean counts = reach == 1.0 || m.phrase().value() >= UNAMBIGUOUS;
                 if (counts && !name && !negated(own, m.start()) && !reported(own, 0, m.start())) {
@@ -51,7 +57,7 @@ final class ContemptScorer {
             }
         }
         if (s.hasTarget() || nearTarget) {
-            var idiom = Lexicon.bestRule(lexicon.category("contempt"), s.lower());
+            var idiom = Lexicon.bestRule(contempt, s.lower());
             if (idiom.isPresent()) {
                 var h = idiom.get();
                 best = better(best, h.rule().weight(), s.lower().substring(h.start(), h.end()), "contemptuous remark about a customer");
@@ -59,7 +65,7 @@ final class ContemptScorer {
         }
         // subjects are title-cased fragments: adjectives there are too often names ("Crazy About Burritos")
         for (Target t : s.block().kind() == TextBlock.Kind.SUBJECT ? List.<Target>of() : s.targets()) {
-            for (var m : lexicon.category("person-adjectives").phrases().find(own)) {
+            for (var m : quotes ? personAdjectives.phrases().find(own) : s.hits().of(personAdjectives)) {
                 boolean predicated = m.start() >= t.end() && m.start() - t.end() <= ADJECTIVE_REACH
                         && !reported(own, t.end(), m.start());
                 boolean attributive = m.end() == t.start() && t.kind() != Target.Kind.PRONOUN;
@@ -68,9 +74,9 @@ final class ContemptScorer {
                 }
             }
         }
-        var unwanted = Lexicon.bestRule(lexicon.category("unwanted"), s.lower());
-        if (unwanted.isPresent()) {
-            var h = unwanted.get();
+        var unworthy = Lexicon.bestRule(unwanted, s.lower());
+        if (unworthy.isPresent()) {
+            var h = unworthy.get();
             best = better(best, h.rule().weight(), s.lower().substring(h.start(), h.end()), "treats a customer as unwanted or unworthy");
         }
         return Optional.ofNullable(best);

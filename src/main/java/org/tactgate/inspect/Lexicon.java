@@ -31,81 +31,57 @@ public final class Lexicon {
     private static final Pattern WEIGHT = Pattern.compile("^(.*?)\\s*\\|\\s*([0-9]*\\.?[0-9]+)\\s*$");
 
     /**
-     * A regular expression entry, matched against the lower-cased sentence text. {@code anchor}
-     * is literal text every match contains (found in the pattern), checked first because
+     * A regular expression entry, matched against the lower-cased sentence text. {@code anchors}
+     * is literal text every match contains (see {@link RegexAnchors}): each inner list is one
+     * requirement, met when the text contains any of its strings. It is checked first because
      * {@code String.contains} is far cheaper than running the pattern on every sentence.
      */
-    public record Rule(Pattern pattern, double weight, String source, List<String> anchors) {
+    public record Rule(Pattern pattern, double weight, String source, List<List<String>> anchors) {
 
         /** The match in {@code lowerText}, if any. */
         public Optional<Matcher> find(String lowerText) {
-            if (!anchors.isEmpty() && anchors.stream().noneMatch(lowerText::contains)) {
+            if (!mayMatch(lowerText)) {
                 return Optional.empty();
             }
             Matcher m = pattern.matcher(lowerText);
             return m.find() ? Optional.of(m) : Optional.empty();
         }
+
+        /** False when some literal every match contains is missing: the pattern cannot match. */
+        boolean mayMatch(String lowerText) {
+            for (int i = 0; i < anchors.size(); i++) {
+                List<String> anyOf = anchors.get(i);
+                boolean found = false;
+                for (int k = 0; k < anyOf.size() && !found; k++) {
+                    found = lowerText.contains(anyOf.get(k));
+                }
+                if (!found) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /**
-     * Literal text one of which every match must contain: the longest literal run at the top
-     * level of the pattern, or else the words of its first required group of plain alternatives
-     * ("(sick|tired|fed up)"). Empty when the pattern has neither (then it always runs).
+     * Everything one category holds.
+     *
+     * @param id index of the category in this lexicon, for {@link PhraseHits#of(Category)}
      */
-    static List<String> anchors(String regex) {
-        int depth = 0;
-        String best = "";
-        List<String> group = List.of();
-        int groupStart = -1;
-        StringBuilder run = new StringBuilder();
-        for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            char next = i + 1 < regex.length() ? regex.charAt(i + 1) : '\0';
-            boolean literal = depth == 0 && (Character.isLetterOrDigit(c) || c == ' ' || c == '\'' || c == '-');
-            if (literal && "?*{".indexOf(next) < 0) {
-                run.append(c);
-                continue;
-            }
-            if (run.toString().strip().length() > best.length()) {
-                best = run.toString().strip();
-            }
-            run.setLength(0);
-            if (c == '\\') {
-                i++;
-            } else if (c == '(' || c == '[') {
-                if (depth == 0 && c == '(') {
-                    groupStart = i + 1;
-                }
-                depth++;
-            } else if (c == ')' || c == ']') {
-                depth--;
-                if (depth == 0 && c == ')' && group.isEmpty() && "?*{".indexOf(next) < 0) {
-                    String body = regex.substring(groupStart, i);
-                    if (body.matches("[a-z0-9' |-]+") && !body.contains("||")) {
-                        group = java.util.Arrays.stream(body.split("\\|")).map(String::strip).toList();
-                    }
-                }
-            } else if (c == '|' && depth == 0) {
-                return List.of();
-            }
-        }
-        if (run.toString().strip().length() > best.length()) {
-            best = run.toString().strip();
-        }
-        if (best.length() >= 3) {
-            return List.of(best);
-        }
-        return group.stream().anyMatch(String::isEmpty) ? List.of() : group;
+    public record Category(int id, PhraseMatcher<Double> phrases, List<Rule> rules, List<String> words) {
     }
 
-    /** Everything one category holds. */
-    public record Category(PhraseMatcher<Double> phrases, List<Rule> rules, List<String> words) {
+    /** A phrase of the merged matcher: which category it belongs to, and the category's own phrase. */
+    record Tagged(int category, PhraseMatcher.Phrase<Double> phrase) {
     }
 
     private final Map<String, Category> categories;
+    /** Every phrase of every category in one matcher: one hash lookup per token finds them all. */
+    private final PhraseMatcher<Tagged> everyPhrase;
 
-    private Lexicon(Map<String, Category> categories) {
+    private Lexicon(Map<String, Category> categories, PhraseMatcher<Tagged> everyPhrase) {
         this.categories = Map.copyOf(categories);
+        this.everyPhrase = everyPhrase;
     }
 
     /** The built-in lexicon plus every {@code *.txt} file in {@code siteFolder}, when given. */
@@ -131,8 +107,20 @@ public final class Lexicon {
             }
         }
         Map<String, Category> categories = new HashMap<>();
-        raw.forEach((name, lines) -> categories.put(name, compile(name, lines)));
-        return new Lexicon(categories);
+        List<PhraseMatcher.Phrase<Tagged>> tagged = new ArrayList<>();
+        for (String name : raw.keySet().stream().sorted().toList()) {
+            Category c = compile(categories.size(), raw.get(name));
+            categories.put(name, c);
+            for (PhraseMatcher.Phrase<Double> p : c.phrases().phrases()) {
+                tagged.add(new PhraseMatcher.Phrase<>(p.text(), new Tagged(c.id(), p), p.caseSensitive()));
+            }
+        }
+        return new Lexicon(categories, new PhraseMatcher<>(tagged));
+    }
+
+    /** Every phrase of every category in {@code tokens}, found in one pass. */
+    public PhraseHits scan(Tokens tokens) {
+        return PhraseHits.of(everyPhrase.find(tokens), categories.size());
     }
 
     public Category category(String name) {
@@ -192,7 +180,7 @@ public final class Lexicon {
         }
     }
 
-    private static Category compile(String name, List<String[]> lines) {
+    private static Category compile(int id, List<String[]> lines) {
         List<PhraseMatcher.Phrase<Double>> phrases = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
         List<String> words = new ArrayList<>();
@@ -212,7 +200,7 @@ public final class Lexicon {
             if (l.startsWith("re:")) {
                 try {
                     String regex = l.substring(3).strip();
-                    rules.add(new Rule(Pattern.compile(regex), weight, entry[1], anchors(regex)));
+                    rules.add(new Rule(Pattern.compile(regex), weight, entry[1], RegexAnchors.of(regex)));
                 } catch (PatternSyntaxException e) {
                     throw new IllegalArgumentException("bad pattern at " + entry[1] + ": " + e.getDescription(), e);
                 }
@@ -221,6 +209,6 @@ public final class Lexicon {
                 words.add(l.toLowerCase(Locale.ROOT));
             }
         }
-        return new Category(new PhraseMatcher<>(phrases), List.copyOf(rules), List.copyOf(words));
+        return new Category(id, new PhraseMatcher<>(phrases), List.copyOf(rules), List.copyOf(words));
     }
 }

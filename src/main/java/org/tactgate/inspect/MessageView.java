@@ -75,8 +75,9 @@ public final class MessageView {
 
     private void analyse(Directory directory, PhraseMatcher<Customer> directoryNames) {
         List<Reference> refs = new ArrayList<>();
-        List<String> others = new ArrayList<>();
-        List<Address> everyone = new ArrayList<>(message.to());
+        Set<String> others = new LinkedHashSet<>();
+        // a set: quoted turns repeat the same authors, and each needs its name forms only once
+        Set<Address> everyone = new LinkedHashSet<>(message.to());
         everyone.addAll(message.cc());
         everyone.addAll(message.bcc());
         message.from().ifPresent(everyone::add);
@@ -97,7 +98,7 @@ public final class MessageView {
                 others.addAll(NameForms.personForms(a.displayName()));
             }
         }
-        TargetFinder finder = new TargetFinder(directoryNames, refs, others, lexicon);
+        TargetFinder finder = new TargetFinder(directoryNames, refs, List.copyOf(others), lexicon);
         boolean travels = travelsToCustomer();
         for (TextBlock block : message.blocks()) {
             if (!scored(block, directory, travels)) {
@@ -107,9 +108,10 @@ public final class MessageView {
             boolean[] other = new boolean[1];
             for (var s : block.sentences()) {
                 Tokens tokens = Tokens.of(s.text());
-                List<Target> targets = finder.next(tokens, other);
+                PhraseHits hits = lexicon.scan(tokens);
+                List<Target> targets = finder.next(tokens, hits, other);
                 String lower = s.text().toLowerCase(Locale.ROOT).replace('’', '\'').replace('‘', '\'');
-                sentences.add(new SentenceView(block, s, tokens, lower, targets, other[0]));
+                sentences.add(new SentenceView(block, s, tokens, lower, hits, targets, other[0]));
             }
         }
     }

@@ -1,16 +1,18 @@
 package org.tactgate.inspect;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * A sentence as lower-cased word tokens, Penn-Treebank style for English clitics ("isn't" is
  * "is" + "n't", "they're" is "they" + "'re", "Brightwater's" is "brightwater" + "'s"), with
  * whether each token was capitalised in the text. Lexicon phrases are tokenised the same way.
+ * E-mail addresses and URLs are not words: "dwatkiss@bracepatt.com" names nobody in the text.
  */
 public final class Tokens {
     private static final String[] CLITICS = {"n't", "'s", "'re", "'ve", "'ll", "'d", "'m"};
+    /** How far after a word start an '@' or "//" makes the rest of the chunk an address. */
+    private static final int ADDRESS_REACH = 200;
 
     private final String[] words;
     private final boolean[] capitalised;
@@ -21,9 +23,16 @@ public final class Tokens {
     }
 
     public static Tokens of(String text) {
-        List<String> out = new ArrayList<>();
-        List<Boolean> caps = new ArrayList<>();
         int n = text.length();
+        int capacity = Math.max(8, n / 4);
+        String[] out = new String[capacity];
+        boolean[] caps = new boolean[capacity];
+        int count = 0;
+        char[] buffer = new char[32];
+        // the first '@' or "//" at or after the word start in the current whitespace-delimited
+        // chunk: found once per chunk instead of rescanning the chunk from every word start
+        int chunkEnd = -1;
+        int mark = -1;
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
@@ -31,47 +40,68 @@ public final class Tokens {
                 i++;
                 continue;
             }
-            if (insideAddress(text, i)) {
+            if (i >= chunkEnd || mark >= 0 && mark < i) {
+                chunkEnd = i;
+                mark = -1;
+                while (chunkEnd < n && !Character.isWhitespace(text.charAt(chunkEnd))) {
+                    char d = text.charAt(chunkEnd);
+                    if (mark < 0 && (d == '@' || d == '/' && chunkEnd + 1 < n && text.charAt(chunkEnd + 1) == '/')) {
+                        mark = chunkEnd;
+                    }
+                    chunkEnd++;
+                }
+            }
+            if (mark >= 0 && mark - i < ADDRESS_REACH || text.startsWith("www.", i)) {
                 while (i < n && !Character.isWhitespace(text.charAt(i))) {
                     i++;
                 }
                 continue;
             }
             int start = i;
-            while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || joins(text, i))) {
+            boolean ascii = true;
+            boolean apostrophe = false;
+            while (i < n) {
+                char d = text.charAt(i);
+                if (Character.isLetterOrDigit(d)) {
+                    ascii &= d < 0x80;
+                } else if (joins(text, i)) {
+                    apostrophe |= d != '-';
+                    ascii &= d < 0x80;
+                } else {
+                    break;
+                }
                 i++;
             }
-            String word = text.substring(start, i).replace('’', '\'').replace('‘', '\'').toLowerCase(Locale.ROOT);
+            // ASCII words are lower-cased in place; anything else goes through the full Unicode rules
+            String word = ascii ? lowerAscii(text, start, i, buffer)
+                    : text.substring(start, i).replace('’', '\'').replace('‘', '\'').toLowerCase(Locale.ROOT);
+            if (count + 2 > out.length) {
+                out = Arrays.copyOf(out, out.length * 2);
+                caps = Arrays.copyOf(caps, caps.length * 2);
+            }
             boolean cap = Character.isUpperCase(c);
-            String clitic = clitic(word);
+            String clitic = apostrophe ? clitic(word) : null;
             if (clitic != null && word.length() > clitic.length()) {
-                out.add(word.substring(0, word.length() - clitic.length()));
-                caps.add(cap);
-                out.add(clitic);
-                caps.add(false);
+                out[count] = word.substring(0, word.length() - clitic.length());
+                caps[count++] = cap;
+                out[count] = clitic;
+                caps[count++] = false;
             } else {
-                out.add(word);
-                caps.add(cap);
+                out[count] = word;
+                caps[count++] = cap;
             }
         }
-        boolean[] capArray = new boolean[caps.size()];
-        for (int k = 0; k < capArray.length; k++) {
-            capArray[k] = caps.get(k);
-        }
-        return new Tokens(out.toArray(new String[0]), capArray);
+        return new Tokens(Arrays.copyOf(out, count), Arrays.copyOf(caps, count));
     }
 
-    /** E-mail addresses and URLs are not words: "dwatkiss@bracepatt.com" names nobody in the text. */
-    private static boolean insideAddress(String text, int at) {
-        int end = at;
-        while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && end - at < 200) {
-            char c = text.charAt(end);
-            if (c == '@' || c == '/' && end + 1 < text.length() && text.charAt(end + 1) == '/') {
-                return true;
-            }
-            end++;
+    private static String lowerAscii(String text, int from, int to, char[] buffer) {
+        int len = to - from;
+        char[] b = len <= buffer.length ? buffer : new char[len];
+        for (int k = 0; k < len; k++) {
+            char c = text.charAt(from + k);
+            b[k] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
         }
-        return text.startsWith("www.", at);
+        return new String(b, 0, len);
     }
 
     /** An apostrophe or hyphen between two letters is part of the word ("tight-fisted", "o'clock"). */
@@ -107,6 +137,6 @@ public final class Tokens {
 
     /** Tokens {@code from} (inclusive) to {@code to} (exclusive), joined by spaces. */
     public String span(int from, int to) {
-        return String.join(" ", java.util.Arrays.copyOfRange(words, Math.max(0, from), Math.min(words.length, to)));
+        return String.join(" ", Arrays.copyOfRange(words, Math.max(0, from), Math.min(words.length, to)));
     }
 }
