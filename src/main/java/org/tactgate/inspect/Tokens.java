@@ -24,6 +24,7 @@ public final class Tokens {
 
     public static Tokens of(String text) {
         int n = text.length();
+        char[] t = text.toCharArray(); // array reads: this loop runs over every character of the mail
         int capacity = Math.max(8, n / 4);
         String[] out = new String[capacity];
         boolean[] caps = new boolean[capacity];
@@ -35,7 +36,7 @@ public final class Tokens {
         int mark = -1;
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
+            char c = t[i];
             if (!Character.isLetterOrDigit(c)) {
                 i++;
                 continue;
@@ -43,16 +44,16 @@ public final class Tokens {
             if (i >= chunkEnd || mark >= 0 && mark < i) {
                 chunkEnd = i;
                 mark = -1;
-                while (chunkEnd < n && !Character.isWhitespace(text.charAt(chunkEnd))) {
-                    char d = text.charAt(chunkEnd);
-                    if (mark < 0 && (d == '@' || d == '/' && chunkEnd + 1 < n && text.charAt(chunkEnd + 1) == '/')) {
+                while (chunkEnd < n && !Character.isWhitespace(t[chunkEnd])) {
+                    char d = t[chunkEnd];
+                    if (mark < 0 && (d == '@' || d == '/' && chunkEnd + 1 < n && t[chunkEnd + 1] == '/')) {
                         mark = chunkEnd;
                     }
                     chunkEnd++;
                 }
             }
-            if (mark >= 0 && mark - i < ADDRESS_REACH || text.startsWith("www.", i)) {
-                while (i < n && !Character.isWhitespace(text.charAt(i))) {
+            if (mark >= 0 && mark - i < ADDRESS_REACH || startsWww(t, i)) {
+                while (i < n && !Character.isWhitespace(t[i])) {
                     i++;
                 }
                 continue;
@@ -61,10 +62,10 @@ public final class Tokens {
             boolean ascii = true;
             boolean apostrophe = false;
             while (i < n) {
-                char d = text.charAt(i);
+                char d = t[i];
                 if (Character.isLetterOrDigit(d)) {
                     ascii &= d < 0x80;
-                } else if (joins(text, i)) {
+                } else if (joins(t, i)) {
                     apostrophe |= d != '-';
                     ascii &= d < 0x80;
                 } else {
@@ -73,7 +74,7 @@ public final class Tokens {
                 i++;
             }
             // ASCII words are lower-cased in place; anything else goes through the full Unicode rules
-            String word = ascii ? lowerAscii(text, start, i, buffer)
+            String word = ascii ? lowerAscii(t, start, i, buffer)
                     : text.substring(start, i).replace('’', '\'').replace('‘', '\'').toLowerCase(Locale.ROOT);
             if (count + 2 > out.length) {
                 out = Arrays.copyOf(out, out.length * 2);
@@ -94,24 +95,28 @@ public final class Tokens {
         return new Tokens(Arrays.copyOf(out, count), Arrays.copyOf(caps, count));
     }
 
-    private static String lowerAscii(String text, int from, int to, char[] buffer) {
+    private static String lowerAscii(char[] t, int from, int to, char[] buffer) {
         int len = to - from;
         char[] b = len <= buffer.length ? buffer : new char[len];
         for (int k = 0; k < len; k++) {
-            char c = text.charAt(from + k);
+            char c = t[from + k];
             b[k] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
         }
         return new String(b, 0, len);
     }
 
+    private static boolean startsWww(char[] t, int i) {
+        return i + 4 <= t.length && t[i] == 'w' && t[i + 1] == 'w' && t[i + 2] == 'w' && t[i + 3] == '.';
+    }
+
     /** An apostrophe or hyphen between two letters is part of the word ("tight-fisted", "o'clock"). */
-    private static boolean joins(String text, int i) {
-        char c = text.charAt(i);
+    private static boolean joins(char[] t, int i) {
+        char c = t[i];
         if (c != '\'' && c != '’' && c != '-') {
             return false;
         }
-        return i + 1 < text.length() && Character.isLetter(text.charAt(i + 1)) && i > 0
-                && Character.isLetterOrDigit(text.charAt(i - 1));
+        return i + 1 < t.length && Character.isLetter(t[i + 1]) && i > 0
+                && Character.isLetterOrDigit(t[i - 1]);
     }
 
     private static String clitic(String word) {
