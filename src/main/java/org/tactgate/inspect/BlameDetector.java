@@ -52,7 +52,7 @@ public final class BlameDetector implements Detector {
                 if (used.contains(r)) {
                     continue;
                 }
-                var found = r.find(s.lower());
+                var found = r.find(s);
                 if (found.isEmpty()) {
                     continue;
                 }
@@ -65,7 +65,7 @@ public final class BlameDetector implements Detector {
                     cue = m.group().strip();
                 }
             }
-            care += Lexicon.bestRule(empathy, s.lower()).map(h -> h.rule().weight()).orElse(0.0);
+            care += Lexicon.bestRule(empathy, s).map(h -> h.rule().weight()).orElse(0.0);
         }
         if (evidence == null) {
             return List.of();

@@ -57,7 +57,7 @@ final class ContemptScorer {
             }
         }
         if (s.hasTarget() || nearTarget) {
-            var idiom = Lexicon.bestRule(contempt, s.lower());
+            var idiom = Lexicon.bestRule(contempt, s);
             if (idiom.isPresent()) {
                 var h = idiom.get();
                 best = better(best, h.rule().weight(), s.lower().substring(h.start(), h.end()), "contemptuous remark about a customer");
@@ -74,7 +74,7 @@ final class ContemptScorer {
                 }
             }
         }
-        var unworthy = Lexicon.bestRule(unwanted, s.lower());
+        var unworthy = Lexicon.bestRule(unwanted, s);
         if (unworthy.isPresent()) {
             var h = unworthy.get();
             best = better(best, h.rule().weight(), s.lower().substring(h.start(), h.end()), "treats a customer as unwanted or unworthy");

@@ -36,7 +36,7 @@ public final class Lexicon {
      * requirement, met when the text contains any of its strings. It is checked first because
      * {@code String.contains} is far cheaper than running the pattern on every sentence.
      */
-    public record Rule(Pattern pattern, double weight, String source, List<List<String>> anchors) {
+    public record Rule(Pattern pattern, double weight, String source, List<List<String>> anchors, int[][] literalIds) {
 
         /** The match in {@code lowerText}, if any. */
         public Optional<Matcher> find(String lowerText) {
@@ -45,6 +45,28 @@ public final class Lexicon {
             }
             Matcher m = pattern.matcher(lowerText);
             return m.find() ? Optional.of(m) : Optional.empty();
+        }
+
+        /** The match in the sentence, if any; its literals were found once for every rule. */
+        public Optional<Matcher> find(SentenceView s) {
+            if (!mayMatch(s.literals())) {
+                return Optional.empty();
+            }
+            Matcher m = pattern.matcher(s.lower());
+            return m.find() ? Optional.of(m) : Optional.empty();
+        }
+
+        boolean mayMatch(Literals found) {
+            for (int[] anyOf : literalIds) {
+                boolean present = false;
+                for (int k = 0; k < anyOf.length && !present; k++) {
+                    present = found.has(anyOf[k]);
+                }
+                if (!present) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** False when some literal every match contains is missing: the pattern cannot match. */
@@ -76,12 +98,15 @@ public final class Lexicon {
     }
 
     private final Map<String, Category> categories;
-    /** Every phrase of every category in one matcher: one hash lookup per token finds them all. */
+    /** Every phrase of every category in one matcher: one pass over a sentence finds them all. */
     private final PhraseMatcher<Tagged> everyPhrase;
+    /** Every literal of every pattern in one automaton: one pass over a sentence finds them all. */
+    private final LiteralIndex literals;
 
-    private Lexicon(Map<String, Category> categories, PhraseMatcher<Tagged> everyPhrase) {
+    private Lexicon(Map<String, Category> categories, PhraseMatcher<Tagged> everyPhrase, LiteralIndex literals) {
         this.categories = Map.copyOf(categories);
         this.everyPhrase = everyPhrase;
+        this.literals = literals;
     }
 
     /** The built-in lexicon plus every {@code *.txt} file in {@code siteFolder}, when given. */
@@ -108,14 +133,20 @@ public final class Lexicon {
         }
         Map<String, Category> categories = new HashMap<>();
         List<PhraseMatcher.Phrase<Tagged>> tagged = new ArrayList<>();
+        LiteralIndex.Builder literals = new LiteralIndex.Builder();
         for (String name : raw.keySet().stream().sorted().toList()) {
-            Category c = compile(categories.size(), raw.get(name));
+            Category c = compile(categories.size(), raw.get(name), literals);
             categories.put(name, c);
             for (PhraseMatcher.Phrase<Double> p : c.phrases().phrases()) {
                 tagged.add(new PhraseMatcher.Phrase<>(p.text(), new Tagged(c.id(), p), p.caseSensitive()));
             }
         }
-        return new Lexicon(categories, new PhraseMatcher<>(tagged));
+        return new Lexicon(categories, new PhraseMatcher<>(tagged), literals.build());
+    }
+
+    /** Every pattern literal in {@code lowerText}, found in one pass. */
+    public Literals literals(String lowerText) {
+        return literals.scan(lowerText);
     }
 
     /** Every phrase of every category in {@code tokens}, found in one pass. */
@@ -133,12 +164,21 @@ public final class Lexicon {
 
     /** The highest weight of the category's rules matching {@code lowerText}, with the match. */
     public static Optional<RuleHit> bestRule(Category category, String lowerText) {
+        return best(category, r -> r.find(lowerText));
+    }
+
+    /** The highest weight of the category's rules matching the sentence, with the match. */
+    public static Optional<RuleHit> bestRule(Category category, SentenceView sentence) {
+        return best(category, r -> r.find(sentence));
+    }
+
+    private static Optional<RuleHit> best(Category category, java.util.function.Function<Rule, Optional<Matcher>> find) {
         RuleHit best = null;
         for (Rule r : category.rules()) {
             if (best != null && r.weight() <= best.rule().weight()) {
                 continue;
             }
-            Optional<Matcher> m = r.find(lowerText);
+            Optional<Matcher> m = find.apply(r);
             if (m.isPresent()) {
                 best = new RuleHit(r, m.get().start(), m.get().end());
             }
@@ -180,7 +220,7 @@ public final class Lexicon {
         }
     }
 
-    private static Category compile(int id, List<String[]> lines) {
+    private static Category compile(int id, List<String[]> lines, LiteralIndex.Builder literals) {
         List<PhraseMatcher.Phrase<Double>> phrases = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
         List<String> words = new ArrayList<>();
@@ -200,7 +240,10 @@ public final class Lexicon {
             if (l.startsWith("re:")) {
                 try {
                     String regex = l.substring(3).strip();
-                    rules.add(new Rule(Pattern.compile(regex), weight, entry[1], RegexAnchors.of(regex)));
+                    List<List<String>> anchors = RegexAnchors.of(regex);
+                    int[][] ids = anchors.stream()
+                            .map(anyOf -> anyOf.stream().mapToInt(literals::id).toArray()).toArray(int[][]::new);
+                    rules.add(new Rule(Pattern.compile(regex), weight, entry[1], anchors, ids));
                 } catch (PatternSyntaxException e) {
                     throw new IllegalArgumentException("bad pattern at " + entry[1] + ": " + e.getDescription(), e);
                 }

@@ -111,7 +111,7 @@ public final class MessageView {
                 PhraseHits hits = lexicon.scan(tokens);
                 List<Target> targets = finder.next(tokens, hits, other);
                 String lower = s.text().toLowerCase(Locale.ROOT).replace('’', '\'').replace('‘', '\'');
-                sentences.add(new SentenceView(block, s, tokens, lower, hits, targets, other[0]));
+                sentences.add(new SentenceView(block, s, tokens, lower, hits, lexicon.literals(lower), targets, other[0]));
             }
         }
     }

@@ -51,7 +51,7 @@ final class SarcasmScorer {
                 found = s.tokens().span(m.start(), m.end());
             }
             for (Lexicon.Rule r : sarcasm.rules()) {
-                var m = r.find(s.lower());
+                var m = r.find(s);
                 if (m.isPresent()) {
                     here += r.weight();
                     found = m.get().group();

@@ -10,10 +10,11 @@ import org.tactgate.mime.TextBlock;
  *
  * @param lower lower-cased text with typographic apostrophes made plain
  * @param hits  every lexicon phrase found in the tokens, by category
+ * @param literals every lexicon pattern literal in {@code lower}
  * @param other whether it names someone who is not a customer (staff, a supplier, a system)
  */
 public record SentenceView(TextBlock block, Sentence sentence, Tokens tokens, String lower,
-                           PhraseHits hits, List<Target> targets, boolean other) {
+                           PhraseHits hits, Literals literals, List<Target> targets, boolean other) {
 
     public SentenceView {
         targets = List.copyOf(targets);
