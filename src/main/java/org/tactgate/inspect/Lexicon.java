@@ -220,6 +220,16 @@ public final class Lexicon {
         }
     }
 
+    /**
+     * Whether a literal requirement is worth a place in the {@link LiteralIndex}: one whose
+     * alternatives include a single letter or a comma ("i", "a") is met by nearly every sentence,
+     * and would cost a bit update at nearly every character. Dropping a requirement only lets a
+     * pattern run more often; it never hides a match.
+     */
+    private static boolean worthIndexing(List<String> anyOf) {
+        return anyOf.stream().allMatch(a -> a.length() >= 2 || "?\"“”".contains(a));
+    }
+
     private static Category compile(int id, List<String[]> lines, LiteralIndex.Builder literals) {
         List<PhraseMatcher.Phrase<Double>> phrases = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
@@ -241,7 +251,7 @@ public final class Lexicon {
                 try {
                     String regex = l.substring(3).strip();
                     List<List<String>> anchors = RegexAnchors.of(regex);
-                    int[][] ids = anchors.stream()
+                    int[][] ids = anchors.stream().filter(Lexicon::worthIndexing)
                             .map(anyOf -> anyOf.stream().mapToInt(literals::id).toArray()).toArray(int[][]::new);
                     rules.add(new Rule(Pattern.compile(regex), weight, entry[1], anchors, ids));
                 } catch (PatternSyntaxException e) {
