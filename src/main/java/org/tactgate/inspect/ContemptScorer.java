@@ -16,6 +16,8 @@ final class ContemptScorer {
     private static final int ADJECTIVE_REACH = 6;
     private static final double UNTARGETED = 0.8;
     private static final double UNAMBIGUOUS = 0.85;
+    /** Added to a negative adjective right after an intensifier ("really rude", "so demanding"). */
+    private static final double INTENSITY = 0.15;
 
     /** A judgement found in a sentence. */
     record Judgement(double weight, String words, String reason) {
@@ -26,6 +28,8 @@ final class ContemptScorer {
     private final Lexicon.Category personAdjectives;
     private final Lexicon.Category unwanted;
     private final Set<String> negators;
+    private final Set<String> intensifiers;
+    private final Set<String> customerNouns;
     private final Set<String> speechVerbs;
 
     ContemptScorer(Lexicon lexicon) {
@@ -34,6 +38,8 @@ final class ContemptScorer {
         this.personAdjectives = lexicon.category("person-adjectives");
         this.unwanted = lexicon.category("unwanted");
         this.negators = new HashSet<>(lexicon.category("negators").words());
+        this.intensifiers = new HashSet<>(lexicon.category("intensifiers").words());
+        this.customerNouns = new HashSet<>(lexicon.category("customer-nouns").words());
         this.speechVerbs = new HashSet<>(lexicon.category("speech-verbs").words());
     }
 
@@ -64,14 +70,21 @@ final class ContemptScorer {
             }
         }
         // subjects are title-cased fragments: adjectives there are too often names ("Crazy About Burritos")
-        for (Target t : s.block().kind() == TextBlock.Kind.SUBJECT ? List.<Target>of() : s.targets()) {
-            for (var m : quotes ? personAdjectives.phrases().find(own) : s.hits().of(personAdjectives)) {
+        boolean subject = s.block().kind() == TextBlock.Kind.SUBJECT;
+        List<PhraseMatcher.Match<Double>> adjectives = subject ? List.of()
+                : quotes ? personAdjectives.phrases().find(own) : s.hits().of(personAdjectives);
+        for (var m : adjectives) {
+            // "a difficult customer", "such pushy clients": the noun itself says who is judged
+            boolean ofCustomerNoun = m.end() < own.size() && customerNouns.contains(own.word(m.end()));
+            boolean judged = ofCustomerNoun;
+            for (Target t : s.targets()) {
                 boolean predicated = m.start() >= t.end() && m.start() - t.end() <= ADJECTIVE_REACH
                         && !reported(own, t.end(), m.start());
                 boolean attributive = m.end() == t.start() && t.kind() != Target.Kind.PRONOUN;
-                if ((predicated || attributive) && !negated(own, m.start())) {
-                    best = better(best, m.phrase().value(), own.span(m.start(), m.end()), "negative judgement of a customer");
-                }
+                judged |= predicated || attributive;
+            }
+            if (judged && !negated(own, m.start())) {
+                best = better(best, intensified(own, m), own.span(m.start(), m.end()), "negative judgement of a customer");
             }
         }
         var unworthy = Lexicon.bestRule(unwanted, s);
@@ -80,6 +93,13 @@ final class ContemptScorer {
             best = better(best, h.rule().weight(), s.lower().substring(h.start(), h.end()), "treats a customer as unwanted or unworthy");
         }
         return Optional.ofNullable(best);
+    }
+
+    /** The adjective's weight, more after an intensifier; "difficult to reach" is about a task, not a person. */
+    private double intensified(Tokens t, PhraseMatcher.Match<Double> m) {
+        boolean intense = m.start() > 0 && intensifiers.contains(t.word(m.start() - 1));
+        boolean task = m.end() < t.size() && t.word(m.end()).equals("to");
+        return m.phrase().value() + (intense && !task ? INTENSITY : 0);
     }
 
     private static Judgement better(Judgement best, double weight, String words, String reason) {

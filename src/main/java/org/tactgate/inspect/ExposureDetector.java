@@ -22,10 +22,12 @@ public final class ExposureDetector implements Detector {
 
     private final Lexicon.Category addressForms;
     private final Lexicon.Category sensitive;
+    private final Lexicon.Category hedges;
 
     public ExposureDetector(Lexicon lexicon) {
         this.addressForms = lexicon.category("address-forms");
         this.sensitive = lexicon.category("sensitive");
+        this.hedges = lexicon.category("hedges");
     }
 
     @Override
@@ -62,7 +64,8 @@ public final class ExposureDetector implements Detector {
                 continue;
             }
             about = about == null ? s : about;
-            if (s.hits().has(sensitive)) {
+            // "between us" with the customer copied is exactly what must not reach them
+            if (s.hits().has(sensitive) || s.hits().has(hedges)) {
                 touchyCount++;
                 touchy = touchy == null ? s : touchy;
             }
@@ -77,6 +80,6 @@ public final class ExposureDetector implements Detector {
         String reason = "addressed to colleagues, talks about a customer who is on Cc/Bcc"
                 + (disparaged ? ", and disparages" : touchyCount > 0 ? ", on a sensitive topic" : "");
         SentenceView e = evidence.get();
-        return List.of(new Finding(name(), score, e.part(), e.sentence().text(), reason));
+        return List.of(new Finding(name(), DisparagementDetector.round(score), e.part(), e.sentence().text(), reason));
     }
 }

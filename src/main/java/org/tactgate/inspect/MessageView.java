@@ -104,7 +104,7 @@ public final class MessageView {
             if (!scored(block, directory, travels)) {
                 continue;
             }
-            finder.newBlock();
+            finder.newBlock(casual(block.text()));
             boolean[] other = new boolean[1];
             for (var s : block.sentences()) {
                 Tokens tokens = Tokens.of(s.text());
@@ -114,6 +114,16 @@ public final class MessageView {
                 sentences.add(new SentenceView(block, s, tokens, lower, hits, lexicon.literals(lower), targets, other[0]));
             }
         }
+    }
+
+    /** Written without a single title-case word ("ok so gunther wants another 20% off"). */
+    private static boolean casual(String text) {
+        for (int i = 0; i + 1 < text.length(); i++) {
+            if (Character.isUpperCase(text.charAt(i)) && Character.isLowerCase(text.charAt(i + 1))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean scored(TextBlock block, Directory directory, boolean travels) {

@@ -32,6 +32,7 @@ final class TargetFinder {
     private Optional<Customer> antecedent = Optional.empty();
     private boolean antecedentKnown;
     private int sinceAntecedent = Integer.MAX_VALUE;
+    private boolean casual;
 
     TargetFinder(PhraseMatcher<Customer> directoryNames, List<Reference> messageRefs, List<String> otherNames, Lexicon lexicon) {
         this.directoryNames = directoryNames;
@@ -45,8 +46,13 @@ final class TargetFinder {
         this.thingNouns = new HashSet<>(lexicon.category("thing-nouns").words());
     }
 
-    /** Starts a new block of text: pronouns do not reach back across blocks. */
-    void newBlock() {
+    /**
+     * Starts a new block of text: pronouns do not reach back across blocks.
+     *
+     * @param casual the block is written without capitals (chat style): names match in any case
+     */
+    void newBlock(boolean casual) {
+        this.casual = casual;
         antecedent = Optional.empty();
         antecedentKnown = false;
         sinceAntecedent = Integer.MAX_VALUE;
@@ -56,8 +62,9 @@ final class TargetFinder {
     List<Target> next(Tokens tokens, PhraseHits hits, boolean[] otherOut) {
         List<Target> out = new ArrayList<>(2);
         boolean[] covered = new boolean[tokens.size()];
-        addNames(directoryNames.find(tokens), tokens, covered, out);
-        List<PhraseMatcher.Match<Optional<Customer>>> named = messageNames.find(tokens);
+        Tokens forNames = casual ? tokens.asCapitalised() : tokens;
+        addNames(directoryNames.find(forNames), tokens, covered, out);
+        List<PhraseMatcher.Match<Optional<Customer>>> named = messageNames.find(forNames);
         List<PhraseMatcher.Match<Customer>> customers = new ArrayList<>(named.size());
         List<PhraseMatcher.Match<Optional<Customer>>> someoneElse = new ArrayList<>(named.size());
         for (PhraseMatcher.Match<Optional<Customer>> m : named) {

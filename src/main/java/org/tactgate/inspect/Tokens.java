@@ -128,6 +128,16 @@ public final class Tokens {
         return null;
     }
 
+    /**
+     * The same words, all counted as capitalised: for text written all in lower case ("honestly
+     * gunther is a clown"), where capitals say nothing about which words are names.
+     */
+    public Tokens asCapitalised() {
+        boolean[] all = new boolean[words.length];
+        Arrays.fill(all, true);
+        return new Tokens(words, all);
+    }
+
     public int size() {
         return words.length;
     }

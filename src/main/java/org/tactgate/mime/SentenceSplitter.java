@@ -82,6 +82,9 @@ final class SentenceSplitter {
                 start = -1;
             }
         }
+        if (start >= 0) {
+            add(out, text, start, n, paragraph); // a last line without a full stop ("total freeloaders")
+        }
         return out;
     }
 

@@ -25,6 +25,18 @@ class ExposureDetectorTest {
     }
 
     @Test
+    void firesWhenColleaguesShareHedgedRemarksAboutACopiedCustomer() {
+        String body = "Tom,\n\nBetween us, Joan will sign if we hold the price another week.\n";
+        assertThat(score("exposure", mail(body, TO_COLLEAGUE, CC_JOAN))).isGreaterThanOrEqualTo(THRESHOLD);
+    }
+
+    @Test
+    void firesWhenColleaguesPlanWhatToHideFromACopiedCustomer() {
+        String body = "Tom,\n\nJoan's practice had the outage too. Don't mention the March incident unless she raises it.\n";
+        assertThat(score("exposure", mail(body, TO_COLLEAGUE, CC_JOAN))).isGreaterThanOrEqualTo(THRESHOLD);
+    }
+
+    @Test
     void passesAnIntroduction() {
         String body = "Tom, Joan,\n\nIntroducing you both: Joan runs events at Parkway and has paid every balance on time.\n";
         assertThat(score("exposure", mail(body, TO_COLLEAGUE, CC_JOAN))).isLessThan(THRESHOLD);
