@@ -20,7 +20,10 @@ final class LiteralIndex {
     private final int[] asciiClass;
     private final Map<Character, Integer> otherClass;
     private final int classes;
-    /** delta[state * classes + class]: the next state, failure links already folded in. */
+    /**
+     * delta[state * classes + class]: the next state, failure links already folded in; stored as
+     * {@code ~state} when that state recognises some literal, so the common case is one sign test.
+     */
     private final int[] delta;
     /** Literal ids recognised on entering each state (its own and its suffixes'). */
     private final int[][] output;
@@ -43,10 +46,14 @@ final class LiteralIndex {
         for (int i = 0; i < lowerText.length(); i++) {
             char c = lowerText.charAt(i);
             int cls = c < ASCII ? asciiClass[c] : otherClass.getOrDefault(c, 0);
-            state = delta[state * classes + cls];
-            for (int id : output[state]) {
-                bits[id >>> 6] |= 1L << id;
+            int next = delta[state * classes + cls];
+            if (next < 0) {
+                next = ~next;
+                for (int id : output[next]) {
+                    bits[id >>> 6] |= 1L << id;
+                }
             }
+            state = next;
         }
         return new Literals(bits);
     }
@@ -121,6 +128,11 @@ final class LiteralIndex {
                     } else {
                         delta[s * classes + cls] = delta[fail[s] * classes + cls];
                     }
+                }
+            }
+            for (int k = 0; k < delta.length; k++) {
+                if (output[delta[k]].length > 0) {
+                    delta[k] = ~delta[k];
                 }
             }
             return new LiteralIndex(asciiClass, Map.copyOf(otherClass), classes, delta, output, Math.max(1, ids.size()));

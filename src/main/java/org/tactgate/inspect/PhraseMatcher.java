@@ -93,7 +93,7 @@ public final class PhraseMatcher<T> {
         if (empty) {
             return List.of();
         }
-        List<Compiled<T>> here = new ArrayList<>(2);
+        List<Compiled<T>> here = null; // the phrases ending at this position; most positions have none
         List<Match<T>> out = null; // most sentences match nothing: allocate on the first match
         int n = tokens.size();
         for (int i = 0; i < n; i++) {
@@ -106,7 +106,7 @@ public final class PhraseMatcher<T> {
                 if (node.ending != null) {
                     for (Compiled<T> c : node.ending) {
                         if (capitalsMatch(c, tokens, i)) {
-                            here.add(c);
+                            here = add(here, c);
                         }
                     }
                 }
@@ -116,17 +116,17 @@ public final class PhraseMatcher<T> {
                 if (candidates != null) {
                     for (Compiled<T> c : candidates) {
                         if (matches(c, tokens, i)) {
-                            here.add(c);
+                            here = add(here, c);
                         }
                     }
                 }
             }
-            for (Compiled<T> c : wildFirst) {
-                if (matches(c, tokens, i)) {
-                    here.add(c);
+            for (int w = 0; w < wildFirst.size(); w++) {
+                if (matches(wildFirst.get(w), tokens, i)) {
+                    here = add(here, wildFirst.get(w));
                 }
             }
-            if (!here.isEmpty()) {
+            if (here != null && !here.isEmpty()) {
                 if (here.size() > 1) {
                     here.sort((a, b) -> Integer.compare(a.order, b.order));
                 }
@@ -140,6 +140,12 @@ public final class PhraseMatcher<T> {
             }
         }
         return out == null ? List.of() : out;
+    }
+
+    private static <T> List<Compiled<T>> add(List<Compiled<T>> list, Compiled<T> c) {
+        List<Compiled<T>> out = list == null ? new ArrayList<>(2) : list;
+        out.add(c);
+        return out;
     }
 
     private static boolean hasWildcard(String[] words) {

@@ -40,7 +40,7 @@ final class SarcasmScorer {
             }
             SentenceView s = all.get(i);
             boolean aimed = s.hasStrongTarget()
-                    || Paragraphs.before(all, i, 2).stream().anyMatch(SentenceView::hasStrongTarget);
+                    || Paragraphs.anyBefore(all, i, 2, SentenceView::hasStrongTarget);
             if (!aimed) {
                 continue;
             }
@@ -75,11 +75,6 @@ final class SarcasmScorer {
         if (all.get(index).hits().has(hedges)) {
             return true;
         }
-        for (SentenceView p : Paragraphs.before(all, index, 5)) {
-            if (p.hits().has(hedges)) {
-                return true;
-            }
-        }
-        return false;
+        return Paragraphs.anyBefore(all, index, 5, p -> p.hits().has(hedges));
     }
 }

@@ -25,7 +25,12 @@ public record SentenceView(TextBlock block, Sentence sentence, Tokens tokens, St
     }
 
     public boolean hasStrongTarget() {
-        return targets.stream().anyMatch(t -> t.strong() && t.kind() != Target.Kind.PRONOUN);
+        for (Target t : targets) {
+            if (t.strong() && t.kind() != Target.Kind.PRONOUN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public String part() {

@@ -65,8 +65,8 @@ final class TargetFinder {
         Tokens forNames = casual ? tokens.asCapitalised() : tokens;
         addNames(directoryNames.find(forNames), tokens, covered, out);
         List<PhraseMatcher.Match<Optional<Customer>>> named = messageNames.find(forNames);
-        List<PhraseMatcher.Match<Customer>> customers = new ArrayList<>(named.size());
-        List<PhraseMatcher.Match<Optional<Customer>>> someoneElse = new ArrayList<>(named.size());
+        List<PhraseMatcher.Match<Customer>> customers = named.isEmpty() ? List.of() : new ArrayList<>(named.size());
+        List<PhraseMatcher.Match<Optional<Customer>>> someoneElse = named.isEmpty() ? List.of() : new ArrayList<>(named.size());
         for (PhraseMatcher.Match<Optional<Customer>> m : named) {
             if (m.phrase().value().isPresent()) {
                 customers.add(new PhraseMatcher.Match<>(new PhraseMatcher.Phrase<>(m.phrase().text(),
