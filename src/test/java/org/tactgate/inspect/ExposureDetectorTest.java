@@ -5,6 +5,8 @@ import static org.tactgate.inspect.TestSite.mail;
 import static org.tactgate.inspect.TestSite.score;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ExposureDetectorTest {
     private static final double THRESHOLD = 0.5;
@@ -24,15 +26,12 @@ class ExposureDetectorTest {
                 .isGreaterThanOrEqualTo(THRESHOLD);
     }
 
-    @Test
-    void firesWhenColleaguesShareHedgedRemarksAboutACopiedCustomer() {
-        String body = "Tom,\n\nBetween us, Joan will sign if we hold the price another week.\n";
-        assertThat(score("exposure", mail(body, TO_COLLEAGUE, CC_JOAN))).isGreaterThanOrEqualTo(THRESHOLD);
-    }
-
-    @Test
-    void firesWhenColleaguesPlanWhatToHideFromACopiedCustomer() {
-        String body = "Tom,\n\nJoan's practice had the outage too. Don't mention the March incident unless she raises it.\n";
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Tom,\n\nBetween us, Joan will sign if we hold the price another week.\n",
+            "Tom,\n\nJoan's practice had the outage too. Don't mention the March incident unless she raises it.\n",
+            "Tom,\n\nParkway's budget was cut, so Joan will push hard for a discount. We have room to go to 20%.\n"})
+    void firesWhenColleaguesShareTacticsOrAsidesAboutACopiedCustomer(String body) {
         assertThat(score("exposure", mail(body, TO_COLLEAGUE, CC_JOAN))).isGreaterThanOrEqualTo(THRESHOLD);
     }
 
