@@ -87,11 +87,6 @@ public class InspectBenchmark {
         message = b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The message the benchmark inspects (after {@link #build()}). */
-    public byte[] inspectBytes() {
-        return message.clone();
-    }
-
     @Benchmark
     public Inspection inspect() {
         return INSPECTOR.inspect(ENVELOPE, message);
