@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The forms text uses for a name. A person ("Pauline Bailey", "Priya &amp; Arjun Mehta"): the full
@@ -21,6 +22,10 @@ public final class NameForms {
     private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx");
     private static final Set<String> GENERIC_DOMAIN_STEMS = Set.of("mail", "mailbox", "inbox", "gmail", "yahoo",
             "hotmail", "outlook", "aol", "icloud", "webpost", "homemail", "postbox", "web", "post", "email", "example");
+
+    /** Between two people in one display name: "Priya & Arjun Mehta", "Tom and Ann". */
+    private static final Pattern PEOPLE_SEPARATOR = Pattern.compile("\\s*(&|\\band\\b|/|\\+)\\s*");
+    private static final Pattern WORD_SEPARATOR = Pattern.compile("[\\s,]+");
 
     private NameForms() {
     }
@@ -60,7 +65,7 @@ public final class NameForms {
     /** Forms of a person's name, also used for display names in a message. */
     public static List<String> personForms(String name) {
         Set<String> out = new LinkedHashSet<>();
-        for (String person : name.split("\\s*(&|\\band\\b|/|\\+)\\s*")) {
+        for (String person : PEOPLE_SEPARATOR.split(name)) {
             List<String> w = new ArrayList<>();
             for (String word : words(person)) {
                 if (!TITLES.contains(word.toLowerCase(Locale.ROOT).replace(".", "")) && word.length() > 1) {
@@ -117,7 +122,7 @@ public final class NameForms {
 
     private static List<String> words(String text) {
         List<String> out = new ArrayList<>();
-        for (String w : text.strip().split("[\\s,]+")) {
+        for (String w : WORD_SEPARATOR.split(text.strip())) {
             if (!w.isEmpty()) {
                 out.add(w);
             }

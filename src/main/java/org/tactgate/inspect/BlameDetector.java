@@ -15,10 +15,12 @@ import org.tactgate.mime.TextBlock;
 public final class BlameDetector implements Detector {
     private static final double EMPATHY_DISCOUNT = 0.7;
 
-    private final Lexicon lexicon;
+    private final Lexicon.Category blame;
+    private final Lexicon.Category empathy;
 
     public BlameDetector(Lexicon lexicon) {
-        this.lexicon = lexicon;
+        this.blame = lexicon.category("blame");
+        this.empathy = lexicon.category("empathy");
     }
 
     @Override
@@ -37,7 +39,7 @@ public final class BlameDetector implements Detector {
             return List.of();
         }
         double keep = 1.0;
-        double empathy = 0;
+        double care = 0;
         double strongest = 0;
         SentenceView evidence = null;
         String cue = "";
@@ -46,11 +48,11 @@ public final class BlameDetector implements Detector {
             if (s.block().kind() != TextBlock.Kind.AUTHOR) {
                 continue;
             }
-            for (Lexicon.Rule r : lexicon.category("blame").rules()) {
+            for (Lexicon.Rule r : blame.rules()) {
                 if (used.contains(r)) {
                     continue;
                 }
-                var found = r.find(s.lower());
+                var found = r.find(s);
                 if (found.isEmpty()) {
                     continue;
                 }
@@ -63,14 +65,14 @@ public final class BlameDetector implements Detector {
                     cue = m.group().strip();
                 }
             }
-            empathy += Lexicon.bestRule(lexicon.category("empathy"), s.lower()).map(h -> h.rule().weight()).orElse(0.0);
+            care += Lexicon.bestRule(empathy, s).map(h -> h.rule().weight()).orElse(0.0);
         }
         if (evidence == null) {
             return List.of();
         }
-        double score = (1 - keep) * (1 - EMPATHY_DISCOUNT * Math.min(1.0, empathy));
+        double score = (1 - keep) * (1 - EMPATHY_DISCOUNT * Math.min(1.0, care));
         String reason = "blames the customer (\"" + cue + "\", " + used.size() + " cue(s)"
-                + (empathy > 0 ? ", some acknowledgement" : ", no acknowledgement") + ")";
+                + (care > 0 ? ", some acknowledgement" : ", no acknowledgement") + ")";
         return List.of(new Finding(name(), DisparagementDetector.round(score), evidence.part(), evidence.sentence().text(), reason));
     }
 }

@@ -16,18 +16,30 @@ final class ContemptScorer {
     private static final int ADJECTIVE_REACH = 6;
     private static final double UNTARGETED = 0.8;
     private static final double UNAMBIGUOUS = 0.85;
+    /** Added to a negative adjective right after an intensifier ("really rude", "so demanding"). */
+    private static final double INTENSITY = 0.15;
 
     /** A judgement found in a sentence. */
     record Judgement(double weight, String words, String reason) {
     }
 
-    private final Lexicon lexicon;
+    private final Lexicon.Category insults;
+    private final Lexicon.Category contempt;
+    private final Lexicon.Category personAdjectives;
+    private final Lexicon.Category unwanted;
     private final Set<String> negators;
+    private final Set<String> intensifiers;
+    private final Set<String> customerNouns;
     private final Set<String> speechVerbs;
 
     ContemptScorer(Lexicon lexicon) {
-        this.lexicon = lexicon;
+        this.insults = lexicon.category("insults");
+        this.contempt = lexicon.category("contempt");
+        this.personAdjectives = lexicon.category("person-adjectives");
+        this.unwanted = lexicon.category("unwanted");
         this.negators = new HashSet<>(lexicon.category("negators").words());
+        this.intensifiers = new HashSet<>(lexicon.category("intensifiers").words());
+        this.customerNouns = new HashSet<>(lexicon.category("customer-nouns").words());
         this.speechVerbs = new HashSet<>(lexicon.category("speech-verbs").words());
     }
 
@@ -38,11 +50,11 @@ final class ContemptScorer {
      */
     Optional<Judgement> score(SentenceView s, boolean nearTarget, boolean aboutCustomer) {
         Judgement best = null;
-        Tokens own = s.lower().indexOf('"') >= 0 || s.lower().indexOf('“') >= 0
-                ? Tokens.of(withoutQuotations(s.sentence().text())) : s.tokens();
+        boolean quotes = s.lower().indexOf('"') >= 0 || s.lower().indexOf('“') >= 0;
+        Tokens own = quotes ? Tokens.of(withoutQuotations(s.sentence().text())) : s.tokens();
         if (s.hasTarget() || nearTarget || aboutCustomer) {
             double reach = s.hasTarget() || nearTarget ? 1.0 : UNTARGETED;
-            for (var m : lexicon.category("insults").phrases().find(own)) {
+            for (var m : quotes ? insults.phrases().find(own) : s.hits().of(insults)) {
                 boolean name = m.start() > 0 && own.capitalised(m.start());
                 boolean counts = reach == 1.0 || m.phrase().value() >= UNAMBIGUOUS;
                 if (counts && !name && !negated(own, m.start()) && !reported(own, 0, m.start())) {
@@ -51,29 +63,43 @@ final class ContemptScorer {
             }
         }
         if (s.hasTarget() || nearTarget) {
-            var idiom = Lexicon.bestRule(lexicon.category("contempt"), s.lower());
+            var idiom = Lexicon.bestRule(contempt, s);
             if (idiom.isPresent()) {
                 var h = idiom.get();
                 best = better(best, h.rule().weight(), s.lower().substring(h.start(), h.end()), "contemptuous remark about a customer");
             }
         }
         // subjects are title-cased fragments: adjectives there are too often names ("Crazy About Burritos")
-        for (Target t : s.block().kind() == TextBlock.Kind.SUBJECT ? List.<Target>of() : s.targets()) {
-            for (var m : lexicon.category("person-adjectives").phrases().find(own)) {
+        boolean subject = s.block().kind() == TextBlock.Kind.SUBJECT;
+        List<PhraseMatcher.Match<Double>> adjectives = subject ? List.of()
+                : quotes ? personAdjectives.phrases().find(own) : s.hits().of(personAdjectives);
+        for (var m : adjectives) {
+            // "a difficult customer", "such pushy clients": the noun itself says who is judged
+            boolean ofCustomerNoun = m.end() < own.size() && customerNouns.contains(own.word(m.end()));
+            boolean judged = ofCustomerNoun;
+            for (Target t : s.targets()) {
                 boolean predicated = m.start() >= t.end() && m.start() - t.end() <= ADJECTIVE_REACH
                         && !reported(own, t.end(), m.start());
                 boolean attributive = m.end() == t.start() && t.kind() != Target.Kind.PRONOUN;
-                if ((predicated || attributive) && !negated(own, m.start())) {
-                    best = better(best, m.phrase().value(), own.span(m.start(), m.end()), "negative judgement of a customer");
-                }
+                judged |= predicated || attributive;
+            }
+            if (judged && !negated(own, m.start())) {
+                best = better(best, intensified(own, m), own.span(m.start(), m.end()), "negative judgement of a customer");
             }
         }
-        var unwanted = Lexicon.bestRule(lexicon.category("unwanted"), s.lower());
-        if (unwanted.isPresent()) {
-            var h = unwanted.get();
+        var unworthy = Lexicon.bestRule(unwanted, s);
+        if (unworthy.isPresent()) {
+            var h = unworthy.get();
             best = better(best, h.rule().weight(), s.lower().substring(h.start(), h.end()), "treats a customer as unwanted or unworthy");
         }
         return Optional.ofNullable(best);
+    }
+
+    /** The adjective's weight, more after an intensifier; "difficult to reach" is about a task, not a person. */
+    private double intensified(Tokens t, PhraseMatcher.Match<Double> m) {
+        boolean intense = m.start() > 0 && intensifiers.contains(t.word(m.start() - 1));
+        boolean task = m.end() < t.size() && t.word(m.end()).equals("to");
+        return m.phrase().value() + (intense && !task ? INTENSITY : 0);
     }
 
     private static Judgement better(Judgement best, double weight, String words, String reason) {

@@ -40,7 +40,7 @@ public final class DisparagementDetector implements Detector {
         boolean aboutCustomer = all.stream().anyMatch(s -> s.hasStrongTarget() && s.targets().stream().anyMatch(t -> t.customer().isPresent()));
         for (int i = 0; i < all.size(); i++) {
             SentenceView s = all.get(i);
-            boolean near = Paragraphs.before(all, i, 2).stream().anyMatch(SentenceView::hasTarget);
+            boolean near = Paragraphs.anyBefore(all, i, 2, SentenceView::hasTarget);
             var judgement = contempt.score(s, near, aboutCustomer);
             if (judgement.isPresent()) {
                 double score = judgement.get().weight() + (sarcasm.hedged(all, i) ? HEDGE : 0);

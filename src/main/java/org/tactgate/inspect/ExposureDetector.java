@@ -20,10 +20,14 @@ public final class ExposureDetector implements Detector {
     private static final double EACH_MORE = 0.08;
     private static final double WITH_DISPARAGEMENT = 0.9;
 
-    private final Lexicon lexicon;
+    private final Lexicon.Category addressForms;
+    private final Lexicon.Category sensitive;
+    private final Lexicon.Category hedges;
 
     public ExposureDetector(Lexicon lexicon) {
-        this.lexicon = lexicon;
+        this.addressForms = lexicon.category("address-forms");
+        this.sensitive = lexicon.category("sensitive");
+        this.hedges = lexicon.category("hedges");
     }
 
     @Override
@@ -45,14 +49,14 @@ public final class ExposureDetector implements Detector {
         for (Address a : view.copiedCustomers()) {
             view.customerOf(a).ifPresent(copied::add);
         }
-        int sensitive = 0;
+        int touchyCount = 0;
         SentenceView about = null;
         SentenceView touchy = null;
         for (SentenceView s : view.sentences()) {
             if (s.block().kind() != TextBlock.Kind.AUTHOR) {
                 continue;
             }
-            if (!lexicon.category("address-forms").phrases().find(s.tokens()).isEmpty()) {
+            if (s.hits().has(addressForms)) {
                 return List.of(); // the customer is being spoken to, not about
             }
             boolean third = s.targets().stream().anyMatch(t -> t.customer().map(copied::contains).orElse(false));
@@ -60,8 +64,9 @@ public final class ExposureDetector implements Detector {
                 continue;
             }
             about = about == null ? s : about;
-            if (!lexicon.category("sensitive").phrases().find(s.tokens()).isEmpty()) {
-                sensitive++;
+            // "between us" with the customer copied is exactly what must not reach them
+            if (s.hits().has(sensitive) || s.hits().has(hedges)) {
+                touchyCount++;
                 touchy = touchy == null ? s : touchy;
             }
         }
@@ -71,10 +76,10 @@ public final class ExposureDetector implements Detector {
             return List.of();
         }
         double score = disparaged ? WITH_DISPARAGEMENT
-                : sensitive > 0 ? Math.min(0.85, SENSITIVE + EACH_MORE * (sensitive - 1)) : 0.3;
+                : touchyCount > 0 ? Math.min(0.85, SENSITIVE + EACH_MORE * (touchyCount - 1)) : 0.3;
         String reason = "addressed to colleagues, talks about a customer who is on Cc/Bcc"
-                + (disparaged ? ", and disparages" : sensitive > 0 ? ", on a sensitive topic" : "");
+                + (disparaged ? ", and disparages" : touchyCount > 0 ? ", on a sensitive topic" : "");
         SentenceView e = evidence.get();
-        return List.of(new Finding(name(), score, e.part(), e.sentence().text(), reason));
+        return List.of(new Finding(name(), DisparagementDetector.round(score), e.part(), e.sentence().text(), reason));
     }
 }

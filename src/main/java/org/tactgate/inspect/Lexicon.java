@@ -31,81 +31,82 @@ public final class Lexicon {
     private static final Pattern WEIGHT = Pattern.compile("^(.*?)\\s*\\|\\s*([0-9]*\\.?[0-9]+)\\s*$");
 
     /**
-     * A regular expression entry, matched against the lower-cased sentence text. {@code anchor}
-     * is literal text every match contains (found in the pattern), checked first because
+     * A regular expression entry, matched against the lower-cased sentence text. {@code anchors}
+     * is literal text every match contains (see {@link RegexAnchors}): each inner list is one
+     * requirement, met when the text contains any of its strings. It is checked first because
      * {@code String.contains} is far cheaper than running the pattern on every sentence.
      */
-    public record Rule(Pattern pattern, double weight, String source, List<String> anchors) {
+    public record Rule(Pattern pattern, double weight, String source, List<List<String>> anchors, int[][] literalIds) {
 
         /** The match in {@code lowerText}, if any. */
         public Optional<Matcher> find(String lowerText) {
-            if (!anchors.isEmpty() && anchors.stream().noneMatch(lowerText::contains)) {
+            if (!mayMatch(lowerText)) {
                 return Optional.empty();
             }
             Matcher m = pattern.matcher(lowerText);
             return m.find() ? Optional.of(m) : Optional.empty();
         }
+
+        /** The match in the sentence, if any; its literals were found once for every rule. */
+        public Optional<Matcher> find(SentenceView s) {
+            if (!mayMatch(s.literals())) {
+                return Optional.empty();
+            }
+            Matcher m = pattern.matcher(s.lower());
+            return m.find() ? Optional.of(m) : Optional.empty();
+        }
+
+        boolean mayMatch(Literals found) {
+            for (int[] anyOf : literalIds) {
+                boolean present = false;
+                for (int k = 0; k < anyOf.length && !present; k++) {
+                    present = found.has(anyOf[k]);
+                }
+                if (!present) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** False when some literal every match contains is missing: the pattern cannot match. */
+        boolean mayMatch(String lowerText) {
+            for (int i = 0; i < anchors.size(); i++) {
+                List<String> anyOf = anchors.get(i);
+                boolean found = false;
+                for (int k = 0; k < anyOf.size() && !found; k++) {
+                    found = lowerText.contains(anyOf.get(k));
+                }
+                if (!found) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /**
-     * Literal text one of which every match must contain: the longest literal run at the top
-     * level of the pattern, or else the words of its first required group of plain alternatives
-     * ("(sick|tired|fed up)"). Empty when the pattern has neither (then it always runs).
+     * Everything one category holds.
+     *
+     * @param id index of the category in this lexicon, for {@link PhraseHits#of(Category)}
      */
-    static List<String> anchors(String regex) {
-        int depth = 0;
-        String best = "";
-        List<String> group = List.of();
-        int groupStart = -1;
-        StringBuilder run = new StringBuilder();
-        for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            char next = i + 1 < regex.length() ? regex.charAt(i + 1) : '\0';
-            boolean literal = depth == 0 && (Character.isLetterOrDigit(c) || c == ' ' || c == '\'' || c == '-');
-            if (literal && "?*{".indexOf(next) < 0) {
-                run.append(c);
-                continue;
-            }
-            if (run.toString().strip().length() > best.length()) {
-                best = run.toString().strip();
-            }
-            run.setLength(0);
-            if (c == '\\') {
-                i++;
-            } else if (c == '(' || c == '[') {
-                if (depth == 0 && c == '(') {
-                    groupStart = i + 1;
-                }
-                depth++;
-            } else if (c == ')' || c == ']') {
-                depth--;
-                if (depth == 0 && c == ')' && group.isEmpty() && "?*{".indexOf(next) < 0) {
-                    String body = regex.substring(groupStart, i);
-                    if (body.matches("[a-z0-9' |-]+") && !body.contains("||")) {
-                        group = java.util.Arrays.stream(body.split("\\|")).map(String::strip).toList();
-                    }
-                }
-            } else if (c == '|' && depth == 0) {
-                return List.of();
-            }
-        }
-        if (run.toString().strip().length() > best.length()) {
-            best = run.toString().strip();
-        }
-        if (best.length() >= 3) {
-            return List.of(best);
-        }
-        return group.stream().anyMatch(String::isEmpty) ? List.of() : group;
+    public record Category(int id, PhraseMatcher<Double> phrases, List<Rule> rules, List<String> words) {
     }
 
-    /** Everything one category holds. */
-    public record Category(PhraseMatcher<Double> phrases, List<Rule> rules, List<String> words) {
+    /** A phrase of the merged matcher: which category it belongs to, and the category's own phrase. */
+    record Tagged(int category, PhraseMatcher.Phrase<Double> phrase) {
     }
 
     private final Map<String, Category> categories;
+    /** Every phrase of every category in one matcher: one pass over a sentence finds them all. */
+    private final PhraseMatcher<Tagged> everyPhrase;
+    /** Every literal of every pattern in one automaton: one pass over a sentence finds them all. */
+    private final LiteralIndex literals;
 
-    private Lexicon(Map<String, Category> categories) {
+    private Lexicon(Map<String, Category> categories, PhraseMatcher<Tagged> everyPhrase, LiteralIndex literals) {
         this.categories = Map.copyOf(categories);
+        this.everyPhrase = everyPhrase;
+        this.literals = literals;
     }
 
     /** The built-in lexicon plus every {@code *.txt} file in {@code siteFolder}, when given. */
@@ -131,8 +132,26 @@ public final class Lexicon {
             }
         }
         Map<String, Category> categories = new HashMap<>();
-        raw.forEach((name, lines) -> categories.put(name, compile(name, lines)));
-        return new Lexicon(categories);
+        List<PhraseMatcher.Phrase<Tagged>> tagged = new ArrayList<>();
+        LiteralIndex.Builder literals = new LiteralIndex.Builder();
+        for (String name : raw.keySet().stream().sorted().toList()) {
+            Category c = compile(categories.size(), raw.get(name), literals);
+            categories.put(name, c);
+            for (PhraseMatcher.Phrase<Double> p : c.phrases().phrases()) {
+                tagged.add(new PhraseMatcher.Phrase<>(p.text(), new Tagged(c.id(), p), p.caseSensitive()));
+            }
+        }
+        return new Lexicon(categories, new PhraseMatcher<>(tagged), literals.build());
+    }
+
+    /** Every pattern literal in {@code lowerText}, found in one pass. */
+    public Literals literals(String lowerText) {
+        return literals.scan(lowerText);
+    }
+
+    /** Every phrase of every category in {@code tokens}, found in one pass. */
+    public PhraseHits scan(Tokens tokens) {
+        return PhraseHits.of(everyPhrase.find(tokens), categories.size());
     }
 
     public Category category(String name) {
@@ -145,12 +164,21 @@ public final class Lexicon {
 
     /** The highest weight of the category's rules matching {@code lowerText}, with the match. */
     public static Optional<RuleHit> bestRule(Category category, String lowerText) {
+        return best(category, r -> r.find(lowerText));
+    }
+
+    /** The highest weight of the category's rules matching the sentence, with the match. */
+    public static Optional<RuleHit> bestRule(Category category, SentenceView sentence) {
+        return best(category, r -> r.find(sentence));
+    }
+
+    private static Optional<RuleHit> best(Category category, java.util.function.Function<Rule, Optional<Matcher>> find) {
         RuleHit best = null;
         for (Rule r : category.rules()) {
             if (best != null && r.weight() <= best.rule().weight()) {
                 continue;
             }
-            Optional<Matcher> m = r.find(lowerText);
+            Optional<Matcher> m = find.apply(r);
             if (m.isPresent()) {
                 best = new RuleHit(r, m.get().start(), m.get().end());
             }
@@ -192,7 +220,17 @@ public final class Lexicon {
         }
     }
 
-    private static Category compile(String name, List<String[]> lines) {
+    /**
+     * Whether a literal requirement is worth a place in the {@link LiteralIndex}: one whose
+     * alternatives include a single letter or a comma ("i", "a") is met by nearly every sentence,
+     * and would cost a bit update at nearly every character. Dropping a requirement only lets a
+     * pattern run more often; it never hides a match.
+     */
+    private static boolean worthIndexing(List<String> anyOf) {
+        return anyOf.stream().allMatch(a -> a.length() >= 2 || "?\"“”".contains(a));
+    }
+
+    private static Category compile(int id, List<String[]> lines, LiteralIndex.Builder literals) {
         List<PhraseMatcher.Phrase<Double>> phrases = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
         List<String> words = new ArrayList<>();
@@ -212,7 +250,10 @@ public final class Lexicon {
             if (l.startsWith("re:")) {
                 try {
                     String regex = l.substring(3).strip();
-                    rules.add(new Rule(Pattern.compile(regex), weight, entry[1], anchors(regex)));
+                    List<List<String>> anchors = RegexAnchors.of(regex);
+                    int[][] ids = anchors.stream().filter(Lexicon::worthIndexing)
+                            .map(anyOf -> anyOf.stream().mapToInt(literals::id).toArray()).toArray(int[][]::new);
+                    rules.add(new Rule(Pattern.compile(regex), weight, entry[1], anchors, ids));
                 } catch (PatternSyntaxException e) {
                     throw new IllegalArgumentException("bad pattern at " + entry[1] + ": " + e.getDescription(), e);
                 }
@@ -221,6 +262,6 @@ public final class Lexicon {
                 words.add(l.toLowerCase(Locale.ROOT));
             }
         }
-        return new Category(new PhraseMatcher<>(phrases), List.copyOf(rules), List.copyOf(words));
+        return new Category(id, new PhraseMatcher<>(phrases), List.copyOf(rules), List.copyOf(words));
     }
 }

@@ -75,8 +75,9 @@ public final class MessageView {
 
     private void analyse(Directory directory, PhraseMatcher<Customer> directoryNames) {
         List<Reference> refs = new ArrayList<>();
-        List<String> others = new ArrayList<>();
-        List<Address> everyone = new ArrayList<>(message.to());
+        Set<String> others = new LinkedHashSet<>();
+        // a set: quoted turns repeat the same authors, and each needs its name forms only once
+        Set<Address> everyone = new LinkedHashSet<>(message.to());
         everyone.addAll(message.cc());
         everyone.addAll(message.bcc());
         message.from().ifPresent(everyone::add);
@@ -97,21 +98,32 @@ public final class MessageView {
                 others.addAll(NameForms.personForms(a.displayName()));
             }
         }
-        TargetFinder finder = new TargetFinder(directoryNames, refs, others, lexicon);
+        TargetFinder finder = new TargetFinder(directoryNames, refs, List.copyOf(others), lexicon);
         boolean travels = travelsToCustomer();
         for (TextBlock block : message.blocks()) {
             if (!scored(block, directory, travels)) {
                 continue;
             }
-            finder.newBlock();
+            finder.newBlock(casual(block.text()));
             boolean[] other = new boolean[1];
             for (var s : block.sentences()) {
                 Tokens tokens = Tokens.of(s.text());
-                List<Target> targets = finder.next(tokens, other);
+                PhraseHits hits = lexicon.scan(tokens);
+                List<Target> targets = finder.next(tokens, hits, other);
                 String lower = s.text().toLowerCase(Locale.ROOT).replace('’', '\'').replace('‘', '\'');
-                sentences.add(new SentenceView(block, s, tokens, lower, targets, other[0]));
+                sentences.add(new SentenceView(block, s, tokens, lower, hits, lexicon.literals(lower), targets, other[0]));
             }
         }
+    }
+
+    /** Written without a single title-case word ("ok so gunther wants another 20% off"). */
+    private static boolean casual(String text) {
+        for (int i = 0; i + 1 < text.length(); i++) {
+            if (Character.isUpperCase(text.charAt(i)) && Character.isLowerCase(text.charAt(i + 1))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean scored(TextBlock block, Directory directory, boolean travels) {

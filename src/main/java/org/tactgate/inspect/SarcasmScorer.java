@@ -14,10 +14,12 @@ final class SarcasmScorer {
     record Mockery(int index, double weight, String words) {
     }
 
-    private final Lexicon lexicon;
+    private final Lexicon.Category sarcasm;
+    private final Lexicon.Category hedges;
 
     SarcasmScorer(Lexicon lexicon) {
-        this.lexicon = lexicon;
+        this.sarcasm = lexicon.category("sarcasm");
+        this.hedges = lexicon.category("hedges");
     }
 
     List<Mockery> paragraphs(List<SentenceView> all) {
@@ -38,18 +40,18 @@ final class SarcasmScorer {
             }
             SentenceView s = all.get(i);
             boolean aimed = s.hasStrongTarget()
-                    || Paragraphs.before(all, i, 2).stream().anyMatch(SentenceView::hasStrongTarget);
+                    || Paragraphs.anyBefore(all, i, 2, SentenceView::hasStrongTarget);
             if (!aimed) {
                 continue;
             }
             double here = 0;
             String found = "";
-            for (var m : lexicon.category("sarcasm").phrases().find(s.tokens())) {
+            for (var m : s.hits().of(sarcasm)) {
                 here += m.phrase().value();
                 found = s.tokens().span(m.start(), m.end());
             }
-            for (Lexicon.Rule r : lexicon.category("sarcasm").rules()) {
-                var m = r.find(s.lower());
+            for (Lexicon.Rule r : sarcasm.rules()) {
+                var m = r.find(s);
                 if (m.isPresent()) {
                     here += r.weight();
                     found = m.get().group();
@@ -70,14 +72,9 @@ final class SarcasmScorer {
 
     /** A hedge ("between us", "I know this sounds harsh") in this sentence or earlier in its paragraph. */
     boolean hedged(List<SentenceView> all, int index) {
-        if (!lexicon.category("hedges").phrases().find(all.get(index).tokens()).isEmpty()) {
+        if (all.get(index).hits().has(hedges)) {
             return true;
         }
-        for (SentenceView p : Paragraphs.before(all, index, 5)) {
-            if (!lexicon.category("hedges").phrases().find(p.tokens()).isEmpty()) {
-                return true;
-            }
-        }
-        return false;
+        return Paragraphs.anyBefore(all, index, 5, p -> p.hits().has(hedges));
     }
 }

@@ -5,14 +5,16 @@ import org.tactgate.mime.Sentence;
 import org.tactgate.mime.TextBlock;
 
 /**
- * One sentence prepared for the detectors: tokens, lower-cased text for patterns, and the
- * customers it refers to (names, role nouns, resolved pronouns).
+ * One sentence prepared for the detectors: tokens, lower-cased text for patterns, every lexicon
+ * phrase in it, and the customers it refers to (names, role nouns, resolved pronouns).
  *
  * @param lower lower-cased text with typographic apostrophes made plain
+ * @param hits  every lexicon phrase found in the tokens, by category
+ * @param literals every lexicon pattern literal in {@code lower}
  * @param other whether it names someone who is not a customer (staff, a supplier, a system)
  */
 public record SentenceView(TextBlock block, Sentence sentence, Tokens tokens, String lower,
-                           List<Target> targets, boolean other) {
+                           PhraseHits hits, Literals literals, List<Target> targets, boolean other) {
 
     public SentenceView {
         targets = List.copyOf(targets);
@@ -23,7 +25,12 @@ public record SentenceView(TextBlock block, Sentence sentence, Tokens tokens, St
     }
 
     public boolean hasStrongTarget() {
-        return targets.stream().anyMatch(t -> t.strong() && t.kind() != Target.Kind.PRONOUN);
+        for (Target t : targets) {
+            if (t.strong() && t.kind() != Target.Kind.PRONOUN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public String part() {

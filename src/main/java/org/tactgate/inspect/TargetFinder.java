@@ -22,50 +22,71 @@ final class TargetFinder {
             "fwd", "am", "pm", "uk", "us", "eu", "gbp", "usd", "eur", "vat");
 
     private final PhraseMatcher<Customer> directoryNames;
-    private final PhraseMatcher<Customer> messageNames;
-    private final PhraseMatcher<Boolean> others;
-    private final Lexicon lexicon;
+    /** Names from this message's addresses: a customer's, or (empty) someone else's. */
+    private final PhraseMatcher<Optional<Customer>> messageNames;
+    private final Lexicon.Category roleNouns;
+    private final Lexicon.Category otherParties;
     private final Set<String> pronouns;
     private final Set<String> thingNouns;
 
     private Optional<Customer> antecedent = Optional.empty();
     private boolean antecedentKnown;
     private int sinceAntecedent = Integer.MAX_VALUE;
+    private boolean casual;
 
     TargetFinder(PhraseMatcher<Customer> directoryNames, List<Reference> messageRefs, List<String> otherNames, Lexicon lexicon) {
         this.directoryNames = directoryNames;
-        this.messageNames = new PhraseMatcher<>(messageRefs.stream()
-                .map(r -> new PhraseMatcher.Phrase<>(r.phrase(), r.customer(), r.caseSensitive())).toList());
-        this.others = new PhraseMatcher<>(otherNames.stream().map(n -> new PhraseMatcher.Phrase<>(n, true, true)).toList());
-        this.lexicon = lexicon;
+        List<PhraseMatcher.Phrase<Optional<Customer>>> names = new ArrayList<>();
+        messageRefs.forEach(r -> names.add(new PhraseMatcher.Phrase<>(r.phrase(), Optional.of(r.customer()), r.caseSensitive())));
+        otherNames.forEach(n -> names.add(new PhraseMatcher.Phrase<>(n, Optional.empty(), true)));
+        this.messageNames = new PhraseMatcher<>(names);
+        this.roleNouns = lexicon.category("role-nouns");
+        this.otherParties = lexicon.category("other-parties");
         this.pronouns = new HashSet<>(lexicon.category("pronouns").words());
         this.thingNouns = new HashSet<>(lexicon.category("thing-nouns").words());
     }
 
-    /** Starts a new block of text: pronouns do not reach back across blocks. */
-    void newBlock() {
+    /**
+     * Starts a new block of text: pronouns do not reach back across blocks.
+     *
+     * @param casual the block is written without capitals (chat style): names match in any case
+     */
+    void newBlock(boolean casual) {
+        this.casual = casual;
         antecedent = Optional.empty();
         antecedentKnown = false;
         sinceAntecedent = Integer.MAX_VALUE;
     }
 
     /** Targets in the next sentence of the current block; call in text order. */
-    List<Target> next(Tokens tokens, boolean[] otherOut) {
+    List<Target> next(Tokens tokens, PhraseHits hits, boolean[] otherOut) {
         List<Target> out = new ArrayList<>(2);
         boolean[] covered = new boolean[tokens.size()];
-        addNames(directoryNames.find(tokens), tokens, covered, out);
-        addNames(messageNames.find(tokens), tokens, covered, out);
-        for (PhraseMatcher.Match<Double> m : lexicon.category("role-nouns").phrases().find(tokens)) {
+        Tokens forNames = casual ? tokens.asCapitalised() : tokens;
+        addNames(directoryNames.find(forNames), tokens, covered, out);
+        List<PhraseMatcher.Match<Optional<Customer>>> named = messageNames.find(forNames);
+        List<PhraseMatcher.Match<Customer>> customers = named.isEmpty() ? List.of() : new ArrayList<>(named.size());
+        List<PhraseMatcher.Match<Optional<Customer>>> someoneElse = named.isEmpty() ? List.of() : new ArrayList<>(named.size());
+        for (PhraseMatcher.Match<Optional<Customer>> m : named) {
+            if (m.phrase().value().isPresent()) {
+                customers.add(new PhraseMatcher.Match<>(new PhraseMatcher.Phrase<>(m.phrase().text(),
+                        m.phrase().value().get(), m.phrase().caseSensitive()), m.start(), m.end()));
+            } else {
+                someoneElse.add(m);
+            }
+        }
+        addNames(customers, tokens, covered, out);
+        for (PhraseMatcher.Match<Double> m : hits.of(roleNouns)) {
             if (!overlaps(covered, m.start(), m.end())) {
                 mark(covered, m.start(), m.end());
                 out.add(new Target(m.start(), m.end(), Optional.empty(), Target.Kind.ROLE, true));
             }
         }
         boolean other = false;
-        for (PhraseMatcher.Match<Boolean> m : others.find(tokens)) {
+        for (PhraseMatcher.Match<Optional<Customer>> m : someoneElse) {
             other |= !overlaps(covered, m.start(), m.end());
         }
-        for (PhraseMatcher.Match<Double> m : lexicon.category("other-parties").phrases().find(tokens)) {
+        for (PhraseMatcher.Match<Double> m : hits.of(otherParties)) {
             other |= !overlaps(covered, m.start(), m.end());
         }
         if (!other && out.isEmpty()) {

@@ -30,7 +30,8 @@ final class HistorySplitter {
     private static final Pattern ON = Pattern.compile("^\\s*(>\\s*)*on\\b.*", Pattern.CASE_INSENSITIVE);
     private static final Pattern NOTES_DATE = Pattern.compile(
             "(^|\\s)\\d{1,2}/\\d{1,2}/\\d{2,4}\\s+\\d{1,2}:\\d{2}(:\\d{2})?\\s*([AaPp][Mm])?\\s*$");
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+    private static final Pattern UP_TO_WROTE_OR_FROM = Pattern.compile("(?i)^.*\\b(wrote|from:)\\b");
+    private static final Pattern NAME_PUNCTUATION = Pattern.compile("[<\"'(\\[]");
 
     private HistorySplitter() {
     }
@@ -182,14 +183,14 @@ final class HistorySplitter {
     }
 
     static Optional<Address> addressIn(String text) {
-        Matcher m = EMAIL.matcher(text);
-        if (!m.find()) {
+        int[] email = EmailFinder.find(text);
+        if (email == null) {
             return Optional.empty();
         }
-        String before = text.substring(0, m.start()).replaceAll("(?i)^.*\\b(wrote|from:)\\b", "");
+        String before = UP_TO_WROTE_OR_FROM.matcher(text.substring(0, email[0])).replaceAll("");
         int comma = before.lastIndexOf(',');
-        String name = (comma >= 0 ? before.substring(comma + 1) : before).replaceAll("[<\"'(\\[]", " ").strip();
-        return Optional.of(new Address(m.group(), name));
+        String name = NAME_PUNCTUATION.matcher(comma >= 0 ? before.substring(comma + 1) : before).replaceAll(" ").strip();
+        return Optional.of(new Address(text.substring(email[0], email[1]), name));
     }
 
     private static boolean isSeparator(String line) {

@@ -19,6 +19,8 @@ final class HtmlText {
             "h4", "h5", "h6", "blockquote", "pre", "hr", "section", "article", "header", "footer", "td");
     private static final Set<String> SKIP = Set.of("script", "style", "head", "title");
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     private HtmlText() {
     }
 
@@ -32,7 +34,8 @@ final class HtmlText {
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode t && skipDepth == 0) {
-                    String s = t.getWholeText().replace('\u00a0', ' ').replaceAll("\\s+", " ");
+                    String s = t.getWholeText().replace('\u00a0', ' ');
+                    s = SPACES.matcher(s).replaceAll(" ");
                     if (atLineStart(out)) {
                         s = s.stripLeading();
                         if (!s.isEmpty()) {

@@ -25,12 +25,20 @@ final class SentenceSplitter {
         int start = -1;
         int lineStart = 0;
         int n = text.length();
+        char[] chars = text.toCharArray(); // array reads: the per-character loop is the hot path
         boolean blankRun = false;
         for (int i = 0; i <= n; i++) {
-            char c = i < n ? text.charAt(i) : '\n';
+            char c = i < n ? chars[i] : '\n';
             if (c == '\n') {
-                String line = text.substring(lineStart, i).strip();
-                if (line.isEmpty()) {
+                int from = lineStart;
+                int to = i;
+                while (from < to && Character.isWhitespace(chars[from])) {
+                    from++;
+                }
+                while (to > from && Character.isWhitespace(chars[to - 1])) {
+                    to--;
+                }
+                if (from == to) {
                     if (start >= 0) {
                         add(out, text, start, i, paragraph);
                         start = -1;
@@ -41,7 +49,8 @@ final class SentenceSplitter {
                     blankRun = true;
                 } else {
                     blankRun = false;
-                    boolean standsAlone = line.length() < 40 && (line.endsWith(",") || line.endsWith(":"));
+                    char last = chars[to - 1];
+                    boolean standsAlone = to - from < 40 && (last == ',' || last == ':');
                     if (standsAlone && start >= 0 && start >= lineStart) {
                         add(out, text, start, i, paragraph);
                         start = -1;
@@ -62,7 +71,7 @@ final class SentenceSplitter {
             }
             if ((c == '.' || c == '!' || c == '?') && endsSentence(text, start, i)) {
                 int end = i + 1;
-                while (end < n && "\"'”’)]".indexOf(text.charAt(end)) >= 0) {
+                while (end < n && "\"'”’)]".indexOf(chars[end]) >= 0) {
                     end++;
                 }
                 add(out, text, start, end, paragraph);
@@ -72,6 +81,9 @@ final class SentenceSplitter {
                 add(out, text, start, i, paragraph);
                 start = -1;
             }
+        }
+        if (start >= 0) {
+            add(out, text, start, n, paragraph); // a last line without a full stop ("total freeloaders")
         }
         return out;
     }
@@ -128,23 +140,31 @@ final class SentenceSplitter {
 
     /** The sentence with its line breaks (and the indentation around them) folded to one space. */
     private static String joinLines(String text, int start, int end) {
-        StringBuilder b = new StringBuilder(end - start);
+        int firstBreak = start;
+        while (firstBreak < end && text.charAt(firstBreak) != '\n' && text.charAt(firstBreak) != '\r') {
+            firstBreak++;
+        }
+        if (firstBreak == end) {
+            return text.substring(start, end); // one line: nothing to fold
+        }
+        char[] b = new char[end - start];
+        int len = 0;
         boolean inBreak = false;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r') {
-                while (b.length() > 0 && b.charAt(b.length() - 1) == ' ') {
-                    b.setLength(b.length() - 1);
+                while (len > 0 && b[len - 1] == ' ') {
+                    len--;
                 }
-                b.append(' ');
+                b[len++] = ' ';
                 inBreak = true;
             } else if (inBreak && (c == ' ' || c == '\t')) {
                 continue;
             } else {
                 inBreak = false;
-                b.append(c);
+                b[len++] = c;
             }
         }
-        return b.toString();
+        return new String(b, 0, len);
     }
 }

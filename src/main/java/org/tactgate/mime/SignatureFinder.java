@@ -19,14 +19,17 @@ final class SignatureFinder {
                     + "|thank you( all)?|take care|with apologies.*regards|speak soon|talk soon)[,.!]?$",
             Pattern.CASE_INSENSITIVE);
 
+    private static final List<String> CLOSING_ENDS = List.of("regards", "wishes", "thanks", "thank you", "again", "so much");
+
     private SignatureFinder() {
     }
 
     /** Index of the first signature line, or {@code lines.size()} when there is none. */
     static int start(List<String> lines) {
         int n = lines.size();
-        for (int i = 0; i < n; i++) {
-            if (DELIMITER.matcher(lines.get(i).strip()).matches() && n - i <= TAIL * 2) {
+        for (int i = Math.max(0, n - TAIL * 2); i < n; i++) {
+            String l = lines.get(i).strip();
+            if (!l.isEmpty() && "-sSgG".indexOf(l.charAt(0)) >= 0 && DELIMITER.matcher(l).matches()) {
                 return i;
             }
         }
@@ -37,7 +40,7 @@ final class SignatureFinder {
             if (l.isEmpty()) {
                 continue;
             }
-            if (CLOSING.matcher(l).matches()) {
+            if (mayClose(l) && CLOSING.matcher(l).matches()) {
                 closing = i;
             }
             nonEmptyAfter++;
@@ -46,6 +49,26 @@ final class SignatureFinder {
             return closing;
         }
         return trailingRun(lines);
+    }
+
+    /**
+     * A cheap necessary condition for {@link #CLOSING}: it starts with one of the closings' first
+     * letters, and a long line can only be one when it ends like one ("…regards", "…thanks").
+     */
+    private static boolean mayClose(String l) {
+        if ("wkbmsrtcayWKBMSRTCAY".indexOf(l.charAt(0)) < 0) {
+            return false;
+        }
+        if (l.length() <= 60) {
+            return true;
+        }
+        String end = ",.!".indexOf(l.charAt(l.length() - 1)) >= 0 ? l.substring(0, l.length() - 1) : l;
+        for (String word : CLOSING_ENDS) {
+            if (end.regionMatches(true, end.length() - word.length(), word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Short lines without sentence punctuation at the end (name, title, phone), at least two. */

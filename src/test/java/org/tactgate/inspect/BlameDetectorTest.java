@@ -17,7 +17,10 @@ class BlameDetectorTest {
             "The deadline was in the contract. You knew that, didn't you? The fee stands.",
             "As I already told you twice, the deposit is not refundable. It is your problem, not ours.",
             "Did you really expect us to keep the room free for nothing? You can hardly complain now.",
-            "I'm not sure why you're acting surprised. I'm not going to apologise for our policy."})
+            "I'm not sure why you're acting surprised. I'm not going to apologise for our policy.",
+            "As I've explained three times now, the package includes 5 users. Please read the order form next time.",
+            "I sent the invitation three times. If nobody came, that's rather on you, isn't it?",
+            "The sync failed because your team renamed the columns. I'm not sure what else you expected us to do."})
     void firesOnAccusingMailToACustomer(String body) {
         assertThat(score("blame", mail(body, TO_CUSTOMER))).isGreaterThanOrEqualTo(THRESHOLD);
     }
@@ -27,7 +30,9 @@ class BlameDetectorTest {
             "I'm so sorry the charge came as a shock. You signed for the larger room, but I understand the figure was higher than you expected, and I'm happy to spread it over three months.",
             "Thank you for your patience. Could you send the final numbers by Friday?",
             "You were absolutely right to raise this, and we let you down. I have refunded the first night.",
-            "What do you think of the new menu?"})
+            "What do you think of the new menu?",
+            "As I mentioned on the call, the invoice is attached and the terms are net 30.",
+            "The delay happened because of the storm, and I'm sorry it spoiled your plans."})
     void passesCourteousMail(String body) {
         assertThat(score("blame", mail(body, TO_CUSTOMER))).isLessThan(THRESHOLD);
     }

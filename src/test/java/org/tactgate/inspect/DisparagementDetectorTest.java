@@ -20,7 +20,11 @@ class DisparagementDetectorTest {
             "I'll be honest: they're not really the type of clients we want in the lounge.",
             "The practice rang again. Some of these owners think we're their personal servants.",
             "Lena called. She hasn't got a clue what she booked.",
-            "Oscar wants another discount. The man is a cheapskate."})
+            "Oscar wants another discount. The man is a cheapskate.",
+            "Tom, she is really difficult customer, always angry for nothing.",
+            "These practice folks are slow as molasses and twice as annoying.",
+            "honestly oscar is a clown, let's just give him the discount and be done with him",
+            "The Delgados are the biggest time wasters we've ever dealt with."})
     void firesOnSentencesThatJudgeACustomer(String body) {
         assertThat(score("disparagement", mail(body, INTERNAL))).isGreaterThanOrEqualTo(THRESHOLD);
     }
@@ -34,7 +38,9 @@ class DisparagementDetectorTest {
             "Oscar said the breakfast was awful and the toast was cold. He was right, and I've apologised.",
             "Between us, the hotel across the road is cheap and their rooms are tired.",
             "Please keep this to yourself: Lena lost her mother last month, so be gentle with her.",
-            "Parkway have a large balance outstanding; I have set up a call with Joan to agree a plan."})
+            "Parkway have a large balance outstanding; I have set up a call with Joan to agree a plan.",
+            "The Delgados are really difficult to reach by phone, so I will write instead.",
+            "joan called, the new printer is a clown show but she was lovely about it"})
     void staysQuietOnHardNegatives(String body) {
         assertThat(score("disparagement", mail(body, INTERNAL))).isLessThan(THRESHOLD);
     }

@@ -5,6 +5,8 @@ import static org.tactgate.inspect.TestSite.mail;
 import static org.tactgate.inspect.TestSite.score;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ExposureDetectorTest {
     private static final double THRESHOLD = 0.5;
@@ -22,6 +24,15 @@ class ExposureDetectorTest {
         String body = "Tom,\n\nOscar was unwell overnight; the doctor's fee goes on his room account.\n";
         assertThat(score("exposure", mail(body, TO_COLLEAGUE, "X-Envelope-Bcc: oscar.d@mailbox.example")))
                 .isGreaterThanOrEqualTo(THRESHOLD);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Tom,\n\nBetween us, Joan will sign if we hold the price another week.\n",
+            "Tom,\n\nJoan's practice had the outage too. Don't mention the March incident unless she raises it.\n",
+            "Tom,\n\nParkway's budget was cut, so Joan will push hard for a discount. We have room to go to 20%.\n"})
+    void firesWhenColleaguesShareTacticsOrAsidesAboutACopiedCustomer(String body) {
+        assertThat(score("exposure", mail(body, TO_COLLEAGUE, CC_JOAN))).isGreaterThanOrEqualTo(THRESHOLD);
     }
 
     @Test

@@ -80,4 +80,18 @@ class MessageParserTest {
             assertThat(body.text().substring(s.start(), s.end()).replaceAll("\\s+", " ")).isEqualTo(s.text());
         }
     }
+
+    @Test
+    void aLastLineWithoutAFullStopIsStillASentence() {
+        ParsedMessage m = parser.parse("""
+                From: a@globex.example\r
+                To: b@globex.example\r
+                Subject: chat\r
+                \r
+                lol they want it for free again\r
+                these guys never pay for anything, total freeloaders\r
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(m.blocks(TextBlock.Kind.AUTHOR).get(0).sentences()).extracting(Sentence::text)
+                .contains("lol they want it for free again these guys never pay for anything, total freeloaders");
+    }
 }
