@@ -62,6 +62,37 @@ public final class NameForms {
         return List.copyOf(out);
     }
 
+    /** Shared and role mailboxes: their local part names a function, not a person. */
+    private static final Set<String> ROLE_MAILBOXES = Set.of("info", "sales", "support", "admin", "office", "hello",
+            "contact", "team", "help", "billing", "accounts", "accounting", "bookings", "booking", "reservations",
+            "events", "enquiries", "inquiries", "service", "customerservice", "orders", "invoices", "finance", "hr",
+            "jobs", "careers", "press", "media", "marketing", "noreply", "no-reply", "donotreply", "postmaster",
+            "webmaster", "mail", "email", "reception", "frontdesk", "legal", "purchasing", "procurement", "ops");
+    private static final Pattern MAILBOX_NAME = Pattern.compile("([a-z]{2,})(?:[._-]([a-z]{2,}))?");
+
+    /**
+     * The name a mailbox spells when a message gives no display name ({@code bob@} → "Bob",
+     * {@code pauline.bailey@} → "Pauline Bailey"): staff write about "Bob" whether or not his mail
+     * client sent a display name. Role mailboxes, digits and initials-only parts give nothing.
+     */
+    public static java.util.Optional<String> nameFromMailbox(String email) {
+        int at = email.indexOf('@');
+        String local = (at < 0 ? email : email.substring(0, at)).toLowerCase(Locale.ROOT);
+        var m = MAILBOX_NAME.matcher(local);
+        if (!m.matches() || ROLE_MAILBOXES.contains(local) || ROLE_MAILBOXES.contains(m.group(1))) {
+            return java.util.Optional.empty();
+        }
+        String first = capitalise(m.group(1));
+        if (m.group(2) == null) {
+            return first.length() >= 3 ? java.util.Optional.of(first) : java.util.Optional.empty();
+        }
+        return java.util.Optional.of(first + " " + capitalise(m.group(2)));
+    }
+
+    private static String capitalise(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+
     /** Forms of a person's name, also used for display names in a message. */
     public static List<String> personForms(String name) {
         Set<String> out = new LinkedHashSet<>();

@@ -90,6 +90,9 @@ public final class MessageView {
                     List<String> forms = NameForms.isCompany(a.displayName())
                             ? NameForms.of(a.displayName()) : NameForms.personForms(a.displayName());
                     forms.forEach(f -> refs.add(new Reference(f, c, true)));
+                } else {
+                    NameForms.nameFromMailbox(a.email()).ifPresent(name ->
+                            NameForms.personForms(name).forEach(f -> refs.add(new Reference(f, c, true))));
                 }
                 if (c.domains().isEmpty()) {
                     NameForms.domainStems(a.domain()).forEach(f -> refs.add(new Reference(f, c, false)));

@@ -60,4 +60,15 @@ class DirectoryTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> d.classify("new@client.example").isCustomer());
         assertThat(d.customers()).extracting(Customer::name).containsExactly("New Client");
     }
+
+    @Test
+    void mailboxShouldSpellANameOnlyWhenItLooksLikeOne() {
+        assertThat(NameForms.nameFromMailbox("bob@client.example")).contains("Bob");
+        assertThat(NameForms.nameFromMailbox("pauline.bailey@mailbox.example")).contains("Pauline Bailey");
+        assertThat(NameForms.nameFromMailbox("j_smith@x.example")).isEmpty();
+        assertThat(NameForms.nameFromMailbox("info@acme.example")).isEmpty();
+        assertThat(NameForms.nameFromMailbox("sales.team@acme.example")).isEmpty();
+        assertThat(NameForms.nameFromMailbox("jsmith42@x.example")).isEmpty();
+        assertThat(NameForms.nameFromMailbox("al@x.example")).isEmpty();
+    }
 }

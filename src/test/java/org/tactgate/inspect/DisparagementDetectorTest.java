@@ -46,6 +46,18 @@ class DisparagementDetectorTest {
     }
 
     @Test
+    void recognisesACopiedCustomerByTheNameHisMailboxSpellsWhenThereIsNoDisplayName() {
+        byte[] bare = mail("Between us, Bob is an idiot and a cheapskate.", INTERNAL, "Cc: bob@bobsplumbing.example");
+        byte[] dotted = mail("Honestly Pauline is the most entitled person I have met.", INTERNAL,
+                "Cc: pauline.bailey@mailbox.example");
+        byte[] roleMailbox = mail("Honestly Info is a strange name for a product.", INTERNAL, "Cc: info@acme.example");
+
+        assertThat(score("disparagement", bare)).isGreaterThanOrEqualTo(THRESHOLD);
+        assertThat(score("disparagement", dotted)).isGreaterThanOrEqualTo(THRESHOLD);
+        assertThat(score("disparagement", roleMailbox)).isLessThan(THRESHOLD);
+    }
+
+    @Test
     void scoresColleagueRemarksQuotedInAMailToTheCustomer() {
         String body = """
                 Dear Oscar,
