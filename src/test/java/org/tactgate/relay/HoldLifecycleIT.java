@@ -30,13 +30,7 @@ import picocli.CommandLine;
  */
 class HoldLifecycleIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String RULES = """
-            [rule blame]
-            finding = blame >= 0.5
-            verdict = HOLD
-            deadline = 1h
-            at-deadline = bounce
-            notify = sender
+    private static final String RULES = HoldSite.BLAME_RULE + """
 
             [rule exposure]
             finding = exposure >= 0.5

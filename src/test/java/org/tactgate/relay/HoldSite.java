@@ -44,6 +44,15 @@ final class HoldSite implements AutoCloseable {
     static final String SENDER = "ann@northwind.example";
     static final String CUSTOMER = "joan@client.example";
     static final String COLLEAGUE = "bob@northwind.example";
+    /** Blame holds for the sender's decision, bounced if nobody decides within the hour. */
+    static final String BLAME_RULE = """
+            [rule blame]
+            finding = blame >= 0.5
+            verdict = HOLD
+            deadline = 1h
+            at-deadline = bounce
+            notify = sender
+            """;
 
     private static final MessageInspector MARKERS = (envelope, content) -> {
         String text = new String(content, StandardCharsets.UTF_8);

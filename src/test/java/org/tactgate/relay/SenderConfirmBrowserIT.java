@@ -21,14 +21,6 @@ import org.tactgate.web.HeadlessChromium;
  */
 class SenderConfirmBrowserIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String RULES = """
-            [rule blame]
-            finding = blame >= 0.5
-            verdict = HOLD
-            deadline = 1h
-            at-deadline = bounce
-            notify = sender
-            """;
 
     @TempDir
     Path dir;
@@ -47,7 +39,7 @@ class SenderConfirmBrowserIT {
 
     @Test
     void senderShouldReleaseHerHeldMailFromTheNoticeLinkInABrowser() throws Exception {
-        site = new HoldSite(dir, RULES);
+        site = new HoldSite(dir, HoldSite.BLAME_RULE);
         site.send("About the DJ", "BLAME\n", HoldSite.CUSTOMER);
         await().atMost(WAIT).until(() -> !site.mailbox(HoldSite.SENDER).isEmpty());
         String url = HoldSite.link(HoldSite.text(site.mailbox(HoldSite.SENDER).get(0)), LinkAction.SEND.label());
