@@ -41,7 +41,7 @@ final class PemTrust {
             context.init(null, trust.getTrustManagers(), null);
             return context.getSocketFactory();
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalArgumentException("cannot trust the certificates in " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot trust the certificates in upstream.tls.trust-file " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -50,11 +50,11 @@ final class PemTrust {
             List<? extends Certificate> certificates =
                     List.copyOf(CertificateFactory.getInstance("X.509").generateCertificates(in));
             if (certificates.isEmpty()) {
-                throw new IllegalArgumentException("no PEM certificate in upstream trust file " + file);
+                throw new IllegalArgumentException("no PEM certificate in upstream.tls.trust-file " + file);
             }
             return certificates;
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot read upstream trust file " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read upstream.tls.trust-file " + file + ": " + e.getMessage(), e);
         }
     }
 }
