@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tactgate.config.DeliverySettings;
@@ -58,9 +59,12 @@ public final class SmtpUpstream implements Upstream {
      * @param heloName       this relay's name, sent in EHLO
      * @param timeout        connect timeout, and the limit for each reply and each write
      * @param username       AUTH PLAIN identity; {@code password} goes with it
+     * @param trust          decides which upstream certificates pass when TLS is verified
+     *                       ({@link #requiresTls}); empty means the JVM's default trust store
      */
     public record Options(HostPort target, String heloName, StartTls startTls, Optional<String> username,
-                          Optional<String> password, Duration timeout, Clock clock) {
+                          Optional<String> password, Optional<SSLSocketFactory> trust, Duration timeout,
+                          Clock clock) {
 
         public Options {
             if (username.isPresent() != password.isPresent()) {
@@ -76,7 +80,7 @@ public final class SmtpUpstream implements Upstream {
             HostPort target = settings.upstream().orElseThrow(
                     () -> new IllegalArgumentException("no upstream.host: use the outbox instead"));
             return new Options(target, heloName, settings.starttls(), settings.username(), settings.password(),
-                    settings.connectTimeout(), Clock.systemUTC());
+                    settings.tlsTrustFile().map(PemTrust::socketFactory), settings.connectTimeout(), Clock.systemUTC());
         }
 
         boolean authenticates() {
@@ -109,6 +113,8 @@ public final class SmtpUpstream implements Upstream {
         p.setProperty("mail.smtp.starttls.required", Boolean.toString(o.requiresTls()));
         if (o.requiresTls()) {
             p.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+            // Angus takes a factory instance here (before any other TLS setting) for STARTTLS.
+            o.trust().ifPresent(factory -> p.put("mail.smtp.ssl.socketFactory", factory));
         } else {
             // Opportunistic TLS only hides the traffic from passive listeners; a certificate that
             // does not verify must not stop delivery that would otherwise go out in clear.

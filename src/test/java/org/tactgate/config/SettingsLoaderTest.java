@@ -38,13 +38,16 @@ class SettingsLoaderTest {
         assertThat(s.store().url()).isEqualTo("jdbc:sqlite:" + dir.resolve("data/tactgate.db"));
         assertThat(s.delivery().retryMaxAge()).isEqualTo(Duration.ofDays(5));
         assertThat(s.delivery().outbox()).isEqualTo(dir.resolve("data/outbox"));
+        assertThat(s.delivery().tlsTrustFile()).isEmpty();
         assertThat(s.directory().externalIsCustomer()).isTrue();
     }
 
     @Test
     void relativePathsShouldResolveAgainstTheSettingsFolder() throws IOException {
-        Settings s = SettingsLoader.load(write("customers.file = customers.csv\ninternal.domains = A.example, b.example\n"));
+        Settings s = SettingsLoader.load(write("customers.file = customers.csv\ninternal.domains = A.example, b.example\n"
+                + "upstream.tls.trust-file = tls/smarthost-ca.pem\n"));
         assertThat(s.directory().customersFile()).contains(dir.resolve("customers.csv"));
+        assertThat(s.delivery().tlsTrustFile()).contains(dir.resolve("tls/smarthost-ca.pem"));
         assertThat(s.directory().internalDomains()).containsExactly("a.example", "b.example");
     }
 

@@ -203,7 +203,8 @@ class SmtpDeliveryIT {
     void wakeShouldStartDeliveryBeforeThePollInterval() {
         sink = RecordingSmtpServer.onAnyPort();
         DeliverySettings slowPoll = new DeliverySettings(Optional.of(new HostPort("127.0.0.1", sink.port())),
-                DeliverySettings.StartTls.NEVER, Optional.empty(), Optional.empty(), java.nio.file.Path.of("unused"),
+                DeliverySettings.StartTls.NEVER, Optional.empty(), Optional.empty(), Optional.empty(),
+                java.nio.file.Path.of("unused"),
                 1, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofHours(1),
                 Duration.ofMinutes(10));
         startQueue(slowPoll, plainUpstream(sink.port()));

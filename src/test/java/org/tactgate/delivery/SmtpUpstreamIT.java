@@ -65,7 +65,7 @@ class SmtpUpstreamIT {
     @Test
     void passwordShouldNeverBeConfiguredToCrossTheNetworkInClear() {
         assertThatThrownBy(() -> new SmtpUpstream.Options(new HostPort("192.0.2.1", 25), "relay.test", StartTls.NEVER,
-                Optional.of("user"), Optional.of("secret"), Duration.ofSeconds(5), Clock.systemUTC()))
+                Optional.of("user"), Optional.of("secret"), Optional.empty(), Duration.ofSeconds(5), Clock.systemUTC()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("in clear");
     }
 
@@ -80,7 +80,7 @@ class SmtpUpstreamIT {
 
     private SmtpUpstream.Options options(StartTls startTls) {
         return new SmtpUpstream.Options(new HostPort("127.0.0.1", sink.port()), "relay.test", startTls,
-                Optional.empty(), Optional.empty(), Duration.ofSeconds(5), Clock.systemUTC());
+                Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(5), Clock.systemUTC());
     }
 
     private static Attempt attempt(String sender, String... recipients) {

@@ -47,7 +47,7 @@ final class TestMessages {
     }
 
     static DeliverySettings settings(Optional<HostPort> upstream, Path outbox, int workers, Duration maxAge) {
-        return new DeliverySettings(upstream, StartTls.NEVER, Optional.empty(), Optional.empty(), outbox, workers,
+        return new DeliverySettings(upstream, StartTls.NEVER, Optional.empty(), Optional.empty(), Optional.empty(), outbox, workers,
                 Duration.ofSeconds(5), Duration.ofMillis(200), Duration.ofSeconds(1), maxAge, Duration.ofMillis(200));
     }
 
