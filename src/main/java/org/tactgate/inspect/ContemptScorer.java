@@ -18,6 +18,8 @@ final class ContemptScorer {
     private static final double UNAMBIGUOUS = 0.85;
     /** Added to a negative adjective right after an intensifier ("really rude", "so demanding"). */
     private static final double INTENSITY = 0.15;
+    private static final Set<String> LIMITS = Set.of("on", "about", "regarding", "around", "over", "when");
+    private static final Set<String> AT_PEOPLE = Set.of("us", "me", "our", "my", "staff", "people", "everyone", "everybody");
 
     /** A judgement found in a sentence. */
     record Judgement(double weight, String words, String reason) {
@@ -31,6 +33,7 @@ final class ContemptScorer {
     private final Set<String> intensifiers;
     private final Set<String> customerNouns;
     private final Set<String> speechVerbs;
+    private final Set<String> requirements;
 
     ContemptScorer(Lexicon lexicon) {
         this.insults = lexicon.category("insults");
@@ -41,6 +44,7 @@ final class ContemptScorer {
         this.intensifiers = new HashSet<>(lexicon.category("intensifiers").words());
         this.customerNouns = new HashSet<>(lexicon.category("customer-nouns").words());
         this.speechVerbs = new HashSet<>(lexicon.category("speech-verbs").words());
+        this.requirements = new HashSet<>(lexicon.category("scopes").words());
     }
 
     /**
@@ -73,10 +77,17 @@ final class ContemptScorer {
         boolean subject = s.block().kind() == TextBlock.Kind.SUBJECT;
         List<PhraseMatcher.Match<Double>> adjectives = subject ? List.of()
                 : quotes ? personAdjectives.phrases().find(own) : s.hits().of(personAdjectives);
+        int reportedFrom = reportedFrom(own, s.targets());
         for (var m : adjectives) {
+            if (m.start() >= reportedFrom || scoped(own, m)) {
+                continue;
+            }
             // "a difficult customer", "such pushy clients": the noun itself says who is judged
             boolean ofCustomerNoun = m.end() < own.size() && customerNouns.contains(own.word(m.end()));
-            boolean judged = ofCustomerNoun;
+            // "Tedious, penny-pinching and smug." right after a sentence about them: the fragment's
+            // subject is the customer just spoken of
+            boolean fragment = nearTarget && !s.hasTarget() && m.start() == 0;
+            boolean judged = ofCustomerNoun || fragment;
             for (Target t : s.targets()) {
                 boolean predicated = m.start() >= t.end() && m.start() - t.end() <= ADJECTIVE_REACH
                         && !reported(own, t.end(), m.start());
@@ -93,6 +104,42 @@ final class ContemptScorer {
             best = better(best, h.rule().weight(), s.lower().substring(h.start(), h.end()), "treats a customer as unwanted or unworthy");
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * Where a customer's reported words begin: "Ms Varga told me the registry was useless" — after a
+     * reporting verb that follows a customer reference, the judgements are theirs, not ours.
+     */
+    private int reportedFrom(Tokens t, List<Target> targets) {
+        for (Target target : targets) {
+            if (target.kind() == Target.Kind.PRONOUN && target.start() > 0) {
+                continue;
+            }
+            for (int i = target.end(); i < Math.min(t.size(), target.end() + 3); i++) {
+                // "Brandi called again, she is insane": a telephone call is not reported speech
+                if (speechVerbs.contains(t.word(i)) && !t.word(i).startsWith("call")) {
+                    return i;
+                }
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * "demanding on turnaround", "a fussy account about lead times": an adjective of requirements
+     * (scopes.txt) limited to a subject describes what they ask for, not the person.
+     */
+    private boolean scoped(Tokens t, PhraseMatcher.Match<Double> m) {
+        if (m.end() - m.start() != 1 || !requirements.contains(t.word(m.start()))) {
+            return false;
+        }
+        for (int i = m.end(); i < Math.min(t.size() - 1, m.end() + 2); i++) {
+            if (LIMITS.contains(t.word(i))) {
+                // "demanding with our staff" is still about how they treat people
+                return !AT_PEOPLE.contains(t.word(i + 1));
+            }
+        }
+        return false;
     }
 
     /** The adjective's weight, more after an intensifier; "difficult to reach" is about a task, not a person. */
