@@ -18,7 +18,7 @@ final class Contractions {
             Map.entry("hadnt", "had"), Map.entry("couldnt", "could"), Map.entry("wouldnt", "would"),
             Map.entry("shouldnt", "should"), Map.entry("cant", "ca"), Map.entry("wont", "wo"));
     private static final Pattern BARE = Pattern.compile(
-            "\\b(did|do|does|is|are|was|were|have|has|had|could|would|should|can|won)nt\\b");
+            "\\b(did|do|does|is|are|was|were|have|has|had|could|would|should|ca|wo)nt\\b");
 
     private Contractions() {
     }
@@ -40,7 +40,7 @@ final class Contractions {
         StringBuilder b = new StringBuilder(lower.length() + 4);
         do {
             String stem = m.group(1);
-            m.appendReplacement(b, stem.equals("won") || stem.equals("can") ? stem + "'t" : stem + "n't");
+            m.appendReplacement(b, stem.equals("wo") ? "won't" : stem.equals("ca") ? "can't" : stem + "n't");
         } while (m.find());
         m.appendTail(b);
         return b.toString();
