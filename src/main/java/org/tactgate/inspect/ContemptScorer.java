@@ -18,6 +18,11 @@ final class ContemptScorer {
     private static final double UNAMBIGUOUS = 0.85;
     /** Added to a negative adjective right after an intensifier ("really rude", "so demanding"). */
     private static final double INTENSITY = 0.15;
+    private static final Set<String> COPULAS = Set.of("is", "are", "was", "were", "'s", "'re", "been", "be", "seems", "seem", "looks");
+    private static final Set<String> CLAUSE_STARTS = Set.of("though", "although", "but", "while", "whereas", "and",
+            "because", "since", "yet", "however", "whilst");
+    private static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "this", "that", "these", "those", "it",
+            "which", "who", "frankly", "honestly", "really", "just", "still", "also");
     private static final Set<String> LIMITS = Set.of("on", "about", "regarding", "around", "over", "when");
     private static final Set<String> AT_PEOPLE = Set.of("us", "me", "our", "my", "staff", "people", "everyone", "everybody");
 
@@ -34,6 +39,7 @@ final class ContemptScorer {
     private final Set<String> customerNouns;
     private final Set<String> speechVerbs;
     private final Set<String> requirements;
+    private final Set<String> pronouns;
 
     ContemptScorer(Lexicon lexicon) {
         this.insults = lexicon.category("insults");
@@ -44,6 +50,7 @@ final class ContemptScorer {
         this.intensifiers = new HashSet<>(lexicon.category("intensifiers").words());
         this.customerNouns = new HashSet<>(lexicon.category("customer-nouns").words());
         this.speechVerbs = new HashSet<>(lexicon.category("speech-verbs").words());
+        this.pronouns = new HashSet<>(lexicon.category("pronouns").words());
         this.requirements = new HashSet<>(lexicon.category("scopes").words());
     }
 
@@ -61,7 +68,8 @@ final class ContemptScorer {
             for (var m : quotes ? insults.phrases().find(own) : s.hits().of(insults)) {
                 boolean name = m.start() > 0 && own.capitalised(m.start());
                 boolean counts = reach == 1.0 || m.phrase().value() >= UNAMBIGUOUS;
-                if (counts && !name && !negated(own, m.start()) && !reported(own, 0, m.start())) {
+                if (counts && !name && !negated(own, m.start()) && !reported(own, 0, m.start())
+                        && !otherSubject(own, m.start(), s.targets())) {
                     best = better(best, m.phrase().value() * reach, own.span(m.start(), m.end()), "insulting word for a customer");
                 }
             }
@@ -94,7 +102,7 @@ final class ContemptScorer {
                 boolean attributive = m.end() == t.start() && t.kind() != Target.Kind.PRONOUN;
                 judged |= predicated || attributive;
             }
-            if (judged && !negated(own, m.start())) {
+            if (judged && !negated(own, m.start()) && !otherSubject(own, m.start(), s.targets())) {
                 best = better(best, intensified(own, m), own.span(m.start(), m.end()), "negative judgement of a customer");
             }
         }
@@ -140,6 +148,35 @@ final class ContemptScorer {
             }
         }
         return false;
+    }
+
+    /**
+     * "Joan is a delight, though the registry is a nightmare": the word is predicated ("is a
+     * nightmare") of a subject whose head word is not the customer, so it judges that subject. A
+     * pronoun as subject ("she is a nightmare") is left to target resolution.
+     */
+    private boolean otherSubject(Tokens t, int at, List<Target> targets) {
+        int copula = -1;
+        for (int i = at - 1; i >= Math.max(0, at - 3) && copula < 0; i--) {
+            copula = COPULAS.contains(t.word(i)) ? i : -1;
+        }
+        if (copula <= 0) {
+            return false;
+        }
+        // the subject's head: the last word before the copula that is not an article or adverb
+        int head = copula - 1;
+        while (head >= 0 && FUNCTION_WORDS.contains(t.word(head))) {
+            head--;
+        }
+        if (head < 0 || CLAUSE_STARTS.contains(t.word(head)) || pronouns.contains(t.word(head))) {
+            return false;
+        }
+        for (Target target : targets) {
+            if (target.start() <= head && target.end() > head) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The adjective's weight, more after an intensifier; "difficult to reach" is about a task, not a person. */

@@ -1,8 +1,6 @@
 package org.tactgate.inspect;
 
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Negative contractions typed without their apostrophe ("didnt", "isnt", "dont"), common in chat-style
@@ -17,8 +15,6 @@ final class Contractions {
             Map.entry("werent", "were"), Map.entry("havent", "have"), Map.entry("hasnt", "has"),
             Map.entry("hadnt", "had"), Map.entry("couldnt", "could"), Map.entry("wouldnt", "would"),
             Map.entry("shouldnt", "should"), Map.entry("cant", "ca"), Map.entry("wont", "wo"));
-    private static final Pattern BARE = Pattern.compile(
-            "\\b(did|do|does|is|are|was|were|have|has|had|could|would|should|ca|wo)nt\\b");
 
     private Contractions() {
     }
@@ -30,19 +26,26 @@ final class Contractions {
 
     /** The lower-cased sentence with apostrophes put back ("didnt you?" is "didn't you?"). */
     static String restore(String lower) {
-        if (lower.indexOf("nt") < 0) {
-            return lower;
+        StringBuilder b = null;
+        int copied = 0;
+        // every sentence passes here: look only at words ending in "nt", without a regular expression
+        for (int at = lower.indexOf("nt"); at >= 0; at = lower.indexOf("nt", at + 2)) {
+            int end = at + 2;
+            if (end < lower.length() && Character.isLetter(lower.charAt(end))) {
+                continue;
+            }
+            int start = at;
+            while (start > 0 && Character.isLetter(lower.charAt(start - 1))) {
+                start--;
+            }
+            String stem = base(lower.substring(start, end));
+            if (stem == null) {
+                continue;
+            }
+            b = b == null ? new StringBuilder(lower.length() + 4) : b;
+            b.append(lower, copied, start).append(stem.equals("wo") ? "won't" : stem.equals("ca") ? "can't" : stem + "n't");
+            copied = end;
         }
-        Matcher m = BARE.matcher(lower);
-        if (!m.find()) {
-            return lower;
-        }
-        StringBuilder b = new StringBuilder(lower.length() + 4);
-        do {
-            String stem = m.group(1);
-            m.appendReplacement(b, stem.equals("wo") ? "won't" : stem.equals("ca") ? "can't" : stem + "n't");
-        } while (m.find());
-        m.appendTail(b);
-        return b.toString();
+        return b == null ? lower : b.append(lower, copied, lower.length()).toString();
     }
 }

@@ -19,7 +19,9 @@ class JudgementScopeTest {
             "Joan told me she thought the registry was a nightmare and their phone line is useless.",
             "Oscar said the courier was useless and the box was crushed.",
             "tbh joan isnt difficult at all, she just wants tracking info",
-            "lena doesnt seem rude, she was just tired"})
+            "lena doesnt seem rude, she was just tired",
+            "Joan is a delight, though the registry is a nightmare this month.",
+            "Oscar is lovely but the courier is useless."})
     void staysQuietWhenTheWordIsNotAJudgementOfTheCustomer(String body) {
         assertThat(score("disparagement", mail(body, INTERNAL))).isLessThan(THRESHOLD);
     }
@@ -34,7 +36,9 @@ class JudgementScopeTest {
             "Oscar is, shall we say, not overburdened with intellect.",
             "Lena is rather too fond of the sound of her own voice.",
             "Joan appears to believe we are her personal staff.",
-            "joan strikes again, a real gem /s 🤡"})
+            "joan strikes again, a real gem /s 🤡",
+            "Joan, frankly, is a nightmare.",
+            "The registry was slow and Joan is a nightmare."})
     void firesWhenTheCustomerIsJudged(String body) {
         assertThat(score("disparagement", mail(body, INTERNAL))).isGreaterThanOrEqualTo(THRESHOLD);
     }
