@@ -59,7 +59,8 @@ class ExposureDetectorTest {
             "Joan will cave once we mention the costs order; Parkway cannot afford to change suppliers now.",
             "Joan's position is weaker than she thinks, and she tends to react badly to bad news.",
             "Joan has returned 6 orders. I think we quietly stop the free shipping for her. She probably won't notice.",
-            "Parkway are late again, let's put them on prepay from the next order."})
+            "Parkway are late again, let's put them on prepay from the next order.",
+            "Joan will sign whatever we put in front of her, so add the extended retainer."})
     void firesOnPlansAboutACopiedCustomerOrGuessesAtTheirReactions(String body) {
         assertThat(score("exposure", mail(body, TO_COLLEAGUE, CC_JOAN))).isGreaterThanOrEqualTo(THRESHOLD);
     }

@@ -38,7 +38,9 @@ class JudgementScopeTest {
             "Joan appears to believe we are her personal staff.",
             "joan strikes again, a real gem /s 🤡",
             "Joan, frankly, is a nightmare.",
-            "The registry was slow and Joan is a nightmare."})
+            "The registry was slow and Joan is a nightmare.",
+            "Joan is what one might charitably call an acquired taste.",
+            "I would sooner chew glass than sit through another meeting with Oscar."})
     void firesWhenTheCustomerIsJudged(String body) {
         assertThat(score("disparagement", mail(body, INTERNAL))).isGreaterThanOrEqualTo(THRESHOLD);
     }
