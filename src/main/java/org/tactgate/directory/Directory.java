@@ -75,6 +75,11 @@ public final class Directory {
         return current().references;
     }
 
+    /** The words that name a partner in text: the stems of partners.domains ("zoomship" for zoomship.example). */
+    public List<String> partnerNames() {
+        return settings.partnerDomains().stream().flatMap(d -> NameForms.domainStems(d).stream()).distinct().toList();
+    }
+
     private static Customer customerByDomain(Snapshot s, String domain) {
         for (String d = domain; !d.isEmpty(); ) {
             Customer c = s.byDomain.get(d);

@@ -18,6 +18,13 @@ final class ContemptScorer {
     private static final double UNAMBIGUOUS = 0.85;
     /** Added to a negative adjective right after an intensifier ("really rude", "so demanding"). */
     private static final double INTENSITY = 0.15;
+    private static final Set<String> COPULAS = Set.of("is", "are", "was", "were", "'s", "'re", "been", "be", "seems", "seem", "looks");
+    private static final Set<String> CLAUSE_STARTS = Set.of("though", "although", "but", "while", "whereas", "and",
+            "because", "since", "yet", "however", "whilst");
+    private static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "this", "that", "these", "those", "it",
+            "which", "who", "frankly", "honestly", "really", "just", "still", "also");
+    private static final Set<String> LIMITS = Set.of("on", "about", "regarding", "around", "over", "when");
+    private static final Set<String> AT_PEOPLE = Set.of("us", "me", "our", "my", "staff", "people", "everyone", "everybody");
 
     /** A judgement found in a sentence. */
     record Judgement(double weight, String words, String reason) {
@@ -31,6 +38,8 @@ final class ContemptScorer {
     private final Set<String> intensifiers;
     private final Set<String> customerNouns;
     private final Set<String> speechVerbs;
+    private final Set<String> requirements;
+    private final Set<String> pronouns;
 
     ContemptScorer(Lexicon lexicon) {
         this.insults = lexicon.category("insults");
@@ -41,6 +50,8 @@ final class ContemptScorer {
         this.intensifiers = new HashSet<>(lexicon.category("intensifiers").words());
         this.customerNouns = new HashSet<>(lexicon.category("customer-nouns").words());
         this.speechVerbs = new HashSet<>(lexicon.category("speech-verbs").words());
+        this.pronouns = new HashSet<>(lexicon.category("pronouns").words());
+        this.requirements = new HashSet<>(lexicon.category("scopes").words());
     }
 
     /**
@@ -57,7 +68,8 @@ final class ContemptScorer {
             for (var m : quotes ? insults.phrases().find(own) : s.hits().of(insults)) {
                 boolean name = m.start() > 0 && own.capitalised(m.start());
                 boolean counts = reach == 1.0 || m.phrase().value() >= UNAMBIGUOUS;
-                if (counts && !name && !negated(own, m.start()) && !reported(own, 0, m.start())) {
+                if (counts && !name && !negated(own, m.start()) && !reported(own, 0, m.start())
+                        && !otherSubject(own, m.start(), s.targets())) {
                     best = better(best, m.phrase().value() * reach, own.span(m.start(), m.end()), "insulting word for a customer");
                 }
             }
@@ -73,17 +85,24 @@ final class ContemptScorer {
         boolean subject = s.block().kind() == TextBlock.Kind.SUBJECT;
         List<PhraseMatcher.Match<Double>> adjectives = subject ? List.of()
                 : quotes ? personAdjectives.phrases().find(own) : s.hits().of(personAdjectives);
+        int reportedFrom = reportedFrom(own, s.targets());
         for (var m : adjectives) {
+            if (m.start() >= reportedFrom || scoped(own, m)) {
+                continue;
+            }
             // "a difficult customer", "such pushy clients": the noun itself says who is judged
             boolean ofCustomerNoun = m.end() < own.size() && customerNouns.contains(own.word(m.end()));
-            boolean judged = ofCustomerNoun;
+            // "Tedious, penny-pinching and smug." right after a sentence about them: the fragment's
+            // subject is the customer just spoken of
+            boolean fragment = nearTarget && !s.hasTarget() && m.start() == 0;
+            boolean judged = ofCustomerNoun || fragment;
             for (Target t : s.targets()) {
                 boolean predicated = m.start() >= t.end() && m.start() - t.end() <= ADJECTIVE_REACH
                         && !reported(own, t.end(), m.start());
                 boolean attributive = m.end() == t.start() && t.kind() != Target.Kind.PRONOUN;
                 judged |= predicated || attributive;
             }
-            if (judged && !negated(own, m.start())) {
+            if (judged && !negated(own, m.start()) && !otherSubject(own, m.start(), s.targets())) {
                 best = better(best, intensified(own, m), own.span(m.start(), m.end()), "negative judgement of a customer");
             }
         }
@@ -93,6 +112,71 @@ final class ContemptScorer {
             best = better(best, h.rule().weight(), s.lower().substring(h.start(), h.end()), "treats a customer as unwanted or unworthy");
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * Where a customer's reported words begin: "Ms Varga told me the registry was useless" — after a
+     * reporting verb that follows a customer reference, the judgements are theirs, not ours.
+     */
+    private int reportedFrom(Tokens t, List<Target> targets) {
+        for (Target target : targets) {
+            if (target.kind() == Target.Kind.PRONOUN && target.start() > 0) {
+                continue;
+            }
+            for (int i = target.end(); i < Math.min(t.size(), target.end() + 3); i++) {
+                // "Brandi called again, she is insane": a telephone call is not reported speech
+                if (speechVerbs.contains(t.word(i)) && !t.word(i).startsWith("call")) {
+                    return i;
+                }
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * "demanding on turnaround", "a fussy account about lead times": an adjective of requirements
+     * (scopes.txt) limited to a subject describes what they ask for, not the person.
+     */
+    private boolean scoped(Tokens t, PhraseMatcher.Match<Double> m) {
+        if (m.end() - m.start() != 1 || !requirements.contains(t.word(m.start()))) {
+            return false;
+        }
+        for (int i = m.end(); i < Math.min(t.size() - 1, m.end() + 2); i++) {
+            if (LIMITS.contains(t.word(i))) {
+                // "demanding with our staff" is still about how they treat people
+                return !AT_PEOPLE.contains(t.word(i + 1));
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "Joan is a delight, though the registry is a nightmare": the word is predicated ("is a
+     * nightmare") of a subject whose head word is not the customer, so it judges that subject. A
+     * pronoun as subject ("she is a nightmare") is left to target resolution.
+     */
+    private boolean otherSubject(Tokens t, int at, List<Target> targets) {
+        int copula = -1;
+        for (int i = at - 1; i >= Math.max(0, at - 3) && copula < 0; i--) {
+            copula = COPULAS.contains(t.word(i)) ? i : -1;
+        }
+        if (copula <= 0) {
+            return false;
+        }
+        // the subject's head: the last word before the copula that is not an article or adverb
+        int head = copula - 1;
+        while (head >= 0 && FUNCTION_WORDS.contains(t.word(head))) {
+            head--;
+        }
+        if (head < 0 || CLAUSE_STARTS.contains(t.word(head)) || pronouns.contains(t.word(head))) {
+            return false;
+        }
+        for (Target target : targets) {
+            if (target.start() <= head && target.end() > head) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The adjective's weight, more after an intensifier; "difficult to reach" is about a task, not a person. */

@@ -23,11 +23,13 @@ public final class ExposureDetector implements Detector {
     private final Lexicon.Category addressForms;
     private final Lexicon.Category sensitive;
     private final Lexicon.Category hedges;
+    private final Lexicon.Category strategy;
 
     public ExposureDetector(Lexicon lexicon) {
         this.addressForms = lexicon.category("address-forms");
         this.sensitive = lexicon.category("sensitive");
         this.hedges = lexicon.category("hedges");
+        this.strategy = lexicon.category("strategy");
     }
 
     @Override
@@ -65,7 +67,8 @@ public final class ExposureDetector implements Detector {
             }
             about = about == null ? s : about;
             // "between us" with the customer copied is exactly what must not reach them
-            if (s.hits().has(sensitive) || s.hits().has(hedges)) {
+            // and so is a plan about them or a guess at how they will react ("he won't notice")
+            if (s.hits().has(sensitive) || s.hits().has(hedges) || Lexicon.bestRule(strategy, s).isPresent()) {
                 touchyCount++;
                 touchy = touchy == null ? s : touchy;
             }

@@ -101,22 +101,32 @@ public final class MessageView {
                 others.addAll(NameForms.personForms(a.displayName()));
             }
         }
-        TargetFinder finder = new TargetFinder(directoryNames, refs, List.copyOf(others), lexicon);
+        TargetFinder finder = new TargetFinder(directoryNames, refs, List.copyOf(others), directory.partnerNames(), lexicon);
         boolean travels = travelsToCustomer();
+        Optional<Customer> reader = soleCustomerReader();
         for (TextBlock block : message.blocks()) {
             if (!scored(block, directory, travels)) {
                 continue;
             }
-            finder.newBlock(casual(block.text()));
+            // colleagues' history now sent to one customer: an unexplained "he"/"she" there is most
+            // likely the reader the mail is going to
+            finder.newBlock(casual(block.text()), block.kind() == TextBlock.Kind.QUOTED ? reader : Optional.empty());
             boolean[] other = new boolean[1];
             for (var s : block.sentences()) {
                 Tokens tokens = Tokens.of(s.text());
                 PhraseHits hits = lexicon.scan(tokens);
-                List<Target> targets = finder.next(tokens, hits, other);
-                String lower = s.text().toLowerCase(Locale.ROOT).replace('’', '\'').replace('‘', '\'');
+                List<Target> targets = finder.next(s.text(), tokens, hits, other);
+                String lower = Contractions.restore(s.text().toLowerCase(Locale.ROOT).replace('’', '\'').replace('‘', '\''));
                 sentences.add(new SentenceView(block, s, tokens, lower, hits, lexicon.literals(lower), targets, other[0]));
             }
         }
+    }
+
+    /** The one customer the mail is addressed To, when there is exactly one. */
+    private Optional<Customer> soleCustomerReader() {
+        Set<Customer> readers = new LinkedHashSet<>();
+        to.forEach(p -> p.customer().ifPresent(readers::add));
+        return readers.size() == 1 ? Optional.of(readers.iterator().next()) : Optional.empty();
     }
 
     /** Written without a single title-case word ("ok so gunther wants another 20% off"). */

@@ -34,11 +34,17 @@ final class TargetFinder {
     private int sinceAntecedent = Integer.MAX_VALUE;
     private boolean casual;
 
-    TargetFinder(PhraseMatcher<Customer> directoryNames, List<Reference> messageRefs, List<String> otherNames, Lexicon lexicon) {
+    /**
+     * @param otherNames   names of people in this message who are not customers (case-sensitive)
+     * @param partnerNames words naming a partner or supplier ("zoomship"), in any case
+     */
+    TargetFinder(PhraseMatcher<Customer> directoryNames, List<Reference> messageRefs, List<String> otherNames,
+                 List<String> partnerNames, Lexicon lexicon) {
         this.directoryNames = directoryNames;
         List<PhraseMatcher.Phrase<Optional<Customer>>> names = new ArrayList<>();
         messageRefs.forEach(r -> names.add(new PhraseMatcher.Phrase<>(r.phrase(), Optional.of(r.customer()), r.caseSensitive())));
         otherNames.forEach(n -> names.add(new PhraseMatcher.Phrase<>(n, Optional.empty(), true)));
+        partnerNames.forEach(n -> names.add(new PhraseMatcher.Phrase<>(n, Optional.empty(), false)));
         this.messageNames = new PhraseMatcher<>(names);
         this.roleNouns = lexicon.category("role-nouns");
         this.otherParties = lexicon.category("other-parties");
@@ -50,16 +56,22 @@ final class TargetFinder {
      * Starts a new block of text: pronouns do not reach back across blocks.
      *
      * @param casual the block is written without capitals (chat style): names match in any case
+     * @param presumed who a pronoun refers to before anyone is named in the block, if anyone
      */
-    void newBlock(boolean casual) {
+    void newBlock(boolean casual, Optional<Customer> presumed) {
         this.casual = casual;
-        antecedent = Optional.empty();
-        antecedentKnown = false;
-        sinceAntecedent = Integer.MAX_VALUE;
+        antecedent = presumed;
+        antecedentKnown = presumed.isPresent();
+        sinceAntecedent = presumed.isPresent() ? 0 : Integer.MAX_VALUE;
     }
 
-    /** Targets in the next sentence of the current block; call in text order. */
-    List<Target> next(Tokens tokens, PhraseHits hits, boolean[] otherOut) {
+    /**
+     * Targets in the next sentence of the current block; call in text order.
+     *
+     * @param text the sentence as written: a colleague greeted at its start ("Hugo - book it") is
+     *             spoken to, not about, and does not take over the pronouns that follow
+     */
+    List<Target> next(String text, Tokens tokens, PhraseHits hits, boolean[] otherOut) {
         List<Target> out = new ArrayList<>(2);
         boolean[] covered = new boolean[tokens.size()];
         Tokens forNames = casual ? tokens.asCapitalised() : tokens;
@@ -84,7 +96,7 @@ final class TargetFinder {
         }
         boolean other = false;
         for (PhraseMatcher.Match<Optional<Customer>> m : someoneElse) {
-            other |= !overlaps(covered, m.start(), m.end());
+            other |= !overlaps(covered, m.start(), m.end()) && !vocative(text, m);
         }
         for (PhraseMatcher.Match<Double> m : hits.of(otherParties)) {
             other |= !overlaps(covered, m.start(), m.end());
@@ -105,7 +117,13 @@ final class TargetFinder {
                 }
             }
         }
-        if (out.stream().anyMatch(t -> t.kind() != Target.Kind.PRONOUN)) {
+        // "zoomship lost brandi's parcel. they are useless": a customer named only as the owner of a
+        // thing, beside someone else, is not who the next pronoun means
+        boolean onlyThings = out.stream().noneMatch(Target::strong);
+        if (other && onlyThings && !out.isEmpty()) {
+            antecedentKnown = false;
+            sinceAntecedent = Integer.MAX_VALUE;
+        } else if (out.stream().anyMatch(t -> t.kind() != Target.Kind.PRONOUN)) {
             Target first = out.stream().filter(t -> t.kind() != Target.Kind.PRONOUN).findFirst().orElseThrow();
             antecedent = first.customer();
             antecedentKnown = true;
@@ -119,6 +137,21 @@ final class TargetFinder {
             sinceAntecedent++;
         }
         return out;
+    }
+
+    /** The sentence opens by addressing this person: "Alice, the deed is ready", "Hugo - just book it". */
+    private static boolean vocative(String text, PhraseMatcher.Match<?> m) {
+        if (m.start() != 0) {
+            return false;
+        }
+        int stop = -1;
+        for (int i = 0; i < Math.min(text.length(), 60) && stop < 0; i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == ':' || c == '–' || c == '—' || c == '-' && i + 1 < text.length() && text.charAt(i + 1) == ' ') {
+                stop = i;
+            }
+        }
+        return stop > 0 && Tokens.of(text.substring(0, stop)).size() == m.end();
     }
 
     /** A capitalised word inside the sentence that is no customer's name: a pronoun after it is theirs. */

@@ -82,7 +82,13 @@ public final class Tokens {
             }
             boolean cap = Character.isUpperCase(c);
             String clitic = apostrophe ? clitic(word) : null;
-            if (clitic != null && word.length() > clitic.length()) {
+            String bare = apostrophe ? null : Contractions.base(word);
+            if (bare != null) {
+                out[count] = bare;
+                caps[count++] = cap;
+                out[count] = "n't";
+                caps[count++] = false;
+            } else if (clitic != null && word.length() > clitic.length()) {
                 out[count] = word.substring(0, word.length() - clitic.length());
                 caps[count++] = cap;
                 out[count] = clitic;

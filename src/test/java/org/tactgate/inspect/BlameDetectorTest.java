@@ -42,4 +42,24 @@ class BlameDetectorTest {
     void ignoresBlameAimedAtASupplier(String body) {
         assertThat(score("blame", mail(body, "To: Paul <paul@quickfreight.example>"))).isZero();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "As I explained in my letter, the deadline was yours to meet. Had you returned the forms when asked, we would not be here.",
+            "I must point out, yet again, that it was you who instructed us. You can hardly now complain.",
+            "You entered the wrong address at checkout, not us. Maybe next time read the page first.",
+            "you literally ignored the size chart, didnt you? its right there on the page",
+            "You were told the statement was due by the 31st. You chose to ignore three reminders, did you not?"})
+    void firesOnFormalAndCasualBlame(String body) {
+        assertThat(score("blame", mail(body, TO_CUSTOMER))).isGreaterThanOrEqualTo(THRESHOLD);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "The thermal suite is yours to enjoy for an hour before your treatment.",
+            "Maybe next time we can meet in person? It was lovely to see you.",
+            "You mentioned the mug arrived broken. I completely understand, and I'm sorry; the refund is on its way."})
+    void passesFriendlyMailWithTheSameWords(String body) {
+        assertThat(score("blame", mail(body, TO_CUSTOMER))).isLessThan(THRESHOLD);
+    }
 }

@@ -53,4 +53,23 @@ class ExposureDetectorTest {
         String body = "Tom,\n\nJoan will join the call on Thursday at 10.\n";
         assertThat(score("exposure", mail(body, TO_COLLEAGUE, CC_JOAN))).isLessThan(THRESHOLD);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Joan will cave once we mention the costs order; Parkway cannot afford to change suppliers now.",
+            "Joan's position is weaker than she thinks, and she tends to react badly to bad news.",
+            "Joan has returned 6 orders. I think we quietly stop the free shipping for her. She probably won't notice.",
+            "Parkway are late again, let's put them on prepay from the next order.",
+            "Joan will sign whatever we put in front of her, so add the extended retainer."})
+    void firesOnPlansAboutACopiedCustomerOrGuessesAtTheirReactions(String body) {
+        assertThat(score("exposure", mail(body, TO_COLLEAGUE, CC_JOAN))).isGreaterThanOrEqualTo(THRESHOLD);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "I'm copying Joan so she can confirm the date; I think she will agree to Tuesday.",
+            "Joan asked for the new price list, please send it to her today."})
+    void passesAPlainMentionOfACopiedCustomer(String body) {
+        assertThat(score("exposure", mail(body, TO_COLLEAGUE, CC_JOAN))).isLessThan(THRESHOLD);
+    }
 }

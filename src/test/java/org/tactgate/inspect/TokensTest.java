@@ -33,4 +33,13 @@ class TokensTest {
     void nonAsciiWordsFollowUnicodeCaseRules() {
         assertThat(words("Trần Thị Linh said ÉCOLE")).containsExactly("trần^", "thị^", "linh^", "said", "école^");
     }
+
+    @Test
+    void readsNegationsTypedWithoutApostropheAsSpelledOut() {
+        assertThat(words("she isnt rude, didnt you see? i cant")).containsExactly("she", "is", "n't", "rude", "did", "n't",
+                "you", "see", "i", "ca", "n't");
+        assertThat(Contractions.restore("you ignored it, didnt you? i cant, it wont")).isEqualTo(
+                "you ignored it, didn't you? i can't, it won't");
+        assertThat(words("the wont and cantor")).containsExactly("the", "wo", "n't", "and", "cantor");
+    }
 }
