@@ -12,24 +12,30 @@ import org.tactgate.mime.TextBlock;
  * EXPOSURE: a mail addressed To colleagues only that talks about a customer in the third person
  * while that customer is on Cc or Bcc — talking about them in front of them. A bare mention is
  * not enough: the sentence about them must touch a sensitive topic (money owed, health, pricing
- * tactics, instructions about them), or the mail must disparage someone. Speaking to the
+ * tactics, instructions about them), or the mail must disparage someone, or the customer must be
+ * the subject of several sentences without having been openly brought in ("I'm copying Joan"). Speaking to the
  * customer (an introduction, "you both") makes it a normal mail.
  */
 public final class ExposureDetector implements Detector {
     private static final double SENSITIVE = 0.6;
     private static final double EACH_MORE = 0.08;
     private static final double WITH_DISPARAGEMENT = 0.9;
+    /** Several sentences about the copied customer: they are the subject of the mail, not a passing name. */
+    private static final double SUSTAINED = 0.55;
+    private static final double MENTION = 0.3;
 
     private final Lexicon.Category addressForms;
     private final Lexicon.Category sensitive;
     private final Lexicon.Category hedges;
     private final Lexicon.Category strategy;
+    private final Lexicon.Category copyIn;
 
     public ExposureDetector(Lexicon lexicon) {
         this.addressForms = lexicon.category("address-forms");
         this.sensitive = lexicon.category("sensitive");
         this.hedges = lexicon.category("hedges");
         this.strategy = lexicon.category("strategy");
+        this.copyIn = lexicon.category("copy-in");
     }
 
     @Override
@@ -52,6 +58,8 @@ public final class ExposureDetector implements Detector {
             view.customerOf(a).ifPresent(copied::add);
         }
         int touchyCount = 0;
+        int aboutCount = 0;
+        boolean broughtIn = false;
         SentenceView about = null;
         SentenceView touchy = null;
         for (SentenceView s : view.sentences()) {
@@ -66,6 +74,8 @@ public final class ExposureDetector implements Detector {
                 continue;
             }
             about = about == null ? s : about;
+            aboutCount++;
+            broughtIn |= s.hits().has(copyIn);
             // "between us" with the customer copied is exactly what must not reach them
             // and so is a plan about them or a guess at how they will react ("he won't notice")
             if (s.hits().has(sensitive) || s.hits().has(hedges) || Lexicon.bestRule(strategy, s).isPresent()) {
@@ -79,9 +89,11 @@ public final class ExposureDetector implements Detector {
             return List.of();
         }
         double score = disparaged ? WITH_DISPARAGEMENT
-                : touchyCount > 0 ? Math.min(0.85, SENSITIVE + EACH_MORE * (touchyCount - 1)) : 0.3;
+                : touchyCount > 0 ? Math.min(0.85, SENSITIVE + EACH_MORE * (touchyCount - 1))
+                : aboutCount >= 2 && !broughtIn ? SUSTAINED : MENTION;
         String reason = "addressed to colleagues, talks about a customer who is on Cc/Bcc"
-                + (disparaged ? ", and disparages" : touchyCount > 0 ? ", on a sensitive topic" : "");
+                + (disparaged ? ", and disparages" : touchyCount > 0 ? ", on a sensitive topic"
+                : aboutCount >= 2 && !broughtIn ? ", in " + aboutCount + " sentences" : "");
         SentenceView e = evidence.get();
         return List.of(new Finding(name(), DisparagementDetector.round(score), e.part(), e.sentence().text(), reason));
     }

@@ -36,6 +36,22 @@ class ExposureDetectorTest {
     }
 
     @Test
+    void firesWhenACopiedCustomerIsTheSubjectOfSeveralSentencesEvenWithoutASensitiveWord() {
+        String body = "Tom,\n\nCould you take over Joan from Monday? Joan prefers the early slots and Joan's "
+                + "paperwork is with reception.\n\nAna\n";
+        assertThat(score("exposure", mail(body, TO_COLLEAGUE, CC_JOAN))).isGreaterThanOrEqualTo(THRESHOLD);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Tom,\n\nI'm copying Joan so she can confirm the date. The room is booked for 3pm.\n\nAna\n",
+            "Tom,\n\nI've copied Joan here. She will confirm the date with you directly.\n\nAna\n",
+            "Tom,\n\nLooping in Joan, who asked to be kept in the loop. She'll send the floor plan.\n\nAna\n"})
+    void passesWhenTheCopiedCustomerIsOnlyBroughtIntoTheConversation(String body) {
+        assertThat(score("exposure", mail(body, TO_COLLEAGUE, CC_JOAN))).isLessThan(THRESHOLD);
+    }
+
+    @Test
     void passesAnIntroduction() {
         String body = "Tom, Joan,\n\nIntroducing you both: Joan runs events at Parkway and has paid every balance on time.\n";
         assertThat(score("exposure", mail(body, TO_COLLEAGUE, CC_JOAN))).isLessThan(THRESHOLD);
