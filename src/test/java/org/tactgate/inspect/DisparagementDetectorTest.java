@@ -24,7 +24,9 @@ class DisparagementDetectorTest {
             "Tom, she is really difficult customer, always angry for nothing.",
             "These practice folks are slow as molasses and twice as annoying.",
             "honestly oscar is a clown, let's just give him the discount and be done with him",
-            "The Delgados are the biggest time wasters we've ever dealt with."})
+            "The Delgados are the biggest time wasters we've ever dealt with.",
+            "Joan moves the goalposts every week. Some people are just never happy.",
+            "Oscar is slippery as an eel and I wouldn't trust him with the keys."})
     void firesOnSentencesThatJudgeACustomer(String body) {
         assertThat(score("disparagement", mail(body, INTERNAL))).isGreaterThanOrEqualTo(THRESHOLD);
     }
@@ -40,7 +42,9 @@ class DisparagementDetectorTest {
             "Please keep this to yourself: Lena lost her mother last month, so be gentle with her.",
             "Parkway have a large balance outstanding; I have set up a call with Joan to agree a plan.",
             "The Delgados are really difficult to reach by phone, so I will write instead.",
-            "joan called, the new printer is a clown show but she was lovely about it"})
+            "joan called, the new printer is a clown show but she was lovely about it",
+            "The path by Oscar's room is slippery, so I've put a sign out.",
+            "Joan was never happier than at her daughter's wedding."})
     void staysQuietOnHardNegatives(String body) {
         assertThat(score("disparagement", mail(body, INTERNAL))).isLessThan(THRESHOLD);
     }
