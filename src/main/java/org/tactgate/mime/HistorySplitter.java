@@ -30,8 +30,11 @@ final class HistorySplitter {
     private static final Pattern ON = Pattern.compile("^\\s*(>\\s*)*on\\b.*", Pattern.CASE_INSENSITIVE);
     private static final Pattern NOTES_DATE = Pattern.compile(
             "(^|\\s)\\d{1,2}/\\d{1,2}/\\d{2,4}\\s+\\d{1,2}:\\d{2}(:\\d{2})?\\s*([AaPp][Mm])?\\s*$");
-    private static final Pattern UP_TO_WROTE_OR_FROM = Pattern.compile("(?i)^.*\\b(wrote|from:)\\b");
+    private static final Pattern UP_TO_WROTE_OR_FROM = Pattern.compile("(?i)^.*\\b(?:wrote\\b|from:)");
     private static final Pattern NAME_PUNCTUATION = Pattern.compile("[<\"'(\\[]");
+    /** An attribution's date and time ("On Mon, Mar 3, 2024 at 2:14 PM"), which is never part of the name. */
+    private static final Pattern UP_TO_TIME =
+            Pattern.compile("(?i)^.*\\b\\d{1,2}[:.]\\d{2}(?:[:.]\\d{2})?(?:\\s*[ap]\\.?m\\.?(?=\\s|$))?");
 
     private HistorySplitter() {
     }
@@ -187,7 +190,8 @@ final class HistorySplitter {
         if (email == null) {
             return Optional.empty();
         }
-        String before = UP_TO_WROTE_OR_FROM.matcher(text.substring(0, email[0])).replaceAll("");
+        String before = UP_TO_TIME.matcher(UP_TO_WROTE_OR_FROM.matcher(text.substring(0, email[0])).replaceAll(""))
+                .replaceAll("");
         int comma = before.lastIndexOf(',');
         String name = NAME_PUNCTUATION.matcher(comma >= 0 ? before.substring(comma + 1) : before).replaceAll(" ").strip();
         return Optional.of(new Address(text.substring(email[0], email[1]), name));
