@@ -102,7 +102,7 @@ public final class MessagePipeline implements Intake {
                     state = admission.message().state();
                     store.admit(admission);
                 } else {
-                    state = decision.verdict() == Verdict.BOUNCE ? MessageState.QUARANTINED : firstState(decision.verdict());
+                    state = firstStateOrHold(decision.verdict());
                     store.accept(new NewMessage(id, envelope, content, decision, state));
                 }
             } catch (StoreException e) {
