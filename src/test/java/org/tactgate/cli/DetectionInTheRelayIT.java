@@ -14,6 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +28,7 @@ import org.tactgate.policy.Verdict;
 import org.tactgate.relay.Relay;
 import org.tactgate.store.MessageState;
 import org.tactgate.store.StoredMessage;
+import org.tactgate.testing.Mailboxes;
 
 /**
  * The relay as {@code serve} builds it — the real detectors and the default policy — over real
@@ -89,11 +91,11 @@ class DetectionInTheRelayIT {
                 customer, null);
 
         // the ordinary mail arrives; the sender's "are you sure?" notice arrives; the gossip does not
-        await().atMost(Duration.ofSeconds(20)).until(() -> mailbox("pauline@bailey-events.example").length == 1
-                && mailbox("ann@northwind.example").length == 1);
-        assertThat(GreenMailUtil.getBody(mailbox("pauline@bailey-events.example")[0])).contains("tasting is booked");
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailbox("pauline@bailey-events.example").size() == 1
+                && mailbox("ann@northwind.example").size() == 1);
+        assertThat(GreenMailUtil.getBody(mailbox("pauline@bailey-events.example").get(0))).contains("tasting is booked");
         assertThat(mailbox("mia@northwind.example")).isEmpty();
-        assertThat(GreenMailUtil.getBody(mailbox("ann@northwind.example")[0])).contains("Are you sure");
+        assertThat(GreenMailUtil.getBody(mailbox("ann@northwind.example").get(0))).contains("Are you sure");
 
         StoredMessage stopped = relay.store().list(MessageState.QUARANTINED, 10).stream()
                 .filter(m -> m.recipients().size() == 2).findFirst().orElseThrow();
@@ -107,18 +109,7 @@ class DetectionInTheRelayIT {
                 .extracting(Finding::detector).contains("disparagement");
     }
 
-    private MimeMessage[] mailbox(String address) throws Exception {
-        var user = upstream.getUserManager().getUserByEmail(address);
-        if (user == null) {
-            return new MimeMessage[0];
-        }
-        return upstream.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
-                .map(m -> {
-                    try {
-                        return m.getMimeMessage();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).toArray(MimeMessage[]::new);
+    private List<MimeMessage> mailbox(String address) {
+        return Mailboxes.of(upstream, address);
     }
 }

@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import org.tactgate.testing.Mailboxes;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,10 +64,10 @@ class SmtpDeliveryIT {
         startQueue(TestMessages.smtp(greenMail.getSmtp().getPort(), 2), plainUpstream(greenMail.getSmtp().getPort()));
 
         awaitState(m, MessageState.DELIVERED);
-        MimeMessage[] bcc = mailbox("carol@hidden.example");
+        List<MimeMessage> bcc = mailbox("carol@hidden.example");
         assertThat(bcc).hasSize(1);
-        assertThat(bcc[0].getHeader("Return-Path")).containsExactly("<alice@northwind.example>");
-        assertThat(bcc[0].getHeader("Bcc")).isNull();
+        assertThat(bcc.get(0).getHeader("Return-Path")).containsExactly("<alice@northwind.example>");
+        assertThat(bcc.get(0).getHeader("Bcc")).isNull();
         assertThat(mailbox("bob@customer.example")).hasSize(1);
     }
 
@@ -232,11 +233,8 @@ class SmtpDeliveryIT {
         return Upstream.factory(TestMessages.smtp(port, 1), TestMessages.HOSTNAME);
     }
 
-    private static MimeMessage[] mailbox(String address) throws Exception {
-        var user = greenMail.getUserManager().getUserByEmail(address);
-        assertThat(user).as("GreenMail mailbox of %s", address).isNotNull();
-        return greenMail.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
-                .map(stored -> stored.getMimeMessage()).toArray(MimeMessage[]::new);
+    private static List<MimeMessage> mailbox(String address) {
+        return Mailboxes.of(greenMail, address);
     }
 
     /**

@@ -32,6 +32,7 @@ import org.tactgate.inspect.Inspection;
 import org.tactgate.inspect.MessageInspector;
 import org.tactgate.policy.RulePolicy;
 import org.tactgate.policy.RulesFile;
+import org.tactgate.testing.Mailboxes;
 
 /**
  * A whole site for hold-lifecycle tests: GreenMail as the upstream (and so as every mailbox,
@@ -134,19 +135,8 @@ final class HoldSite implements AutoCloseable {
     }
 
     /** Messages in one address's mailbox (GreenMail files each copy by envelope recipient). */
-    List<MimeMessage> mailbox(String address) throws Exception {
-        var user = mail.getUserManager().getUserByEmail(address);
-        if (user == null) {
-            return List.of();
-        }
-        return mail.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
-                .map(stored -> {
-                    try {
-                        return stored.getMimeMessage();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).toList();
+    List<MimeMessage> mailbox(String address) {
+        return Mailboxes.of(mail, address);
     }
 
     /** The whole text of a message as received. */

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tactgate.config.Settings;
+import org.tactgate.testing.Mailboxes;
 import org.tactgate.config.SettingsLoader;
 import org.tactgate.inspect.Finding;
 import org.tactgate.inspect.Inspection;
@@ -129,9 +130,7 @@ class RelayIT {
         });
     }
 
-    /** Messages in a recipient's GreenMail mailbox: GreenMail files each copy by envelope recipient. */
-    private int mailboxSize(String address) throws Exception {
-        var user = upstream.getUserManager().getUserByEmail(address);
-        return user == null ? 0 : upstream.getManagers().getImapHostManager().getInbox(user).getMessageCount();
+    private int mailboxSize(String address) {
+        return Mailboxes.of(upstream, address).size();
     }
 }
