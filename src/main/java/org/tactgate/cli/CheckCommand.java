@@ -19,16 +19,16 @@ import org.tactgate.config.ConfigException;
 import org.tactgate.config.Settings;
 import org.tactgate.config.SettingsLoader;
 import org.tactgate.directory.Directory;
-import org.tactgate.inspect.Finding;
-import org.tactgate.inspect.Inspection;
+import org.tactgate.message.Finding;
+import org.tactgate.message.Inspection;
 import org.tactgate.inspect.MessageInspector;
 import org.tactgate.mime.Address;
 import org.tactgate.mime.MessageParser;
 import org.tactgate.mime.ParsedMessage;
-import org.tactgate.policy.Decision;
+import org.tactgate.message.Decision;
 import org.tactgate.policy.Policy;
 import org.tactgate.policy.RulesFile;
-import org.tactgate.store.Envelope;
+import org.tactgate.message.Envelope;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -134,7 +134,7 @@ public final class CheckCommand implements Callable<Integer> {
         o.put("rule", decision.rule());
         ArrayNode findings = o.putArray("findings");
         for (Finding f : decision.inspection().findings()) {
-            findings.addObject().put("detector", f.detector()).put("score", f.score()).put("part", f.part())
+            findings.addObject().put("detector", f.detector()).put("symbol", f.symbol()).put("score", f.score()).put("part", f.part())
                     .put("evidence", f.evidence()).put("reason", f.reason());
         }
         return o.toString();
@@ -144,7 +144,7 @@ public final class CheckCommand implements Callable<Integer> {
         StringBuilder b = new StringBuilder();
         b.append(decision.verdict()).append("  ").append(file).append("  (").append(decision.rule()).append(")\n");
         for (Finding f : decision.inspection().findings()) {
-            b.append(String.format("    %-14s %.2f  [%s]  %s%n", f.detector(), f.score(), f.part(), f.reason()));
+            b.append(String.format("    %-14s %.2f  [%s]  %s  (%s)%n", f.detector(), f.score(), f.part(), f.reason(), f.symbol()));
             b.append("        ").append(highlight(f)).append('\n');
         }
         return b.toString().stripTrailing();

@@ -1,7 +1,7 @@
 package org.tactgate.delivery;
 
 import java.util.List;
-import org.tactgate.store.MessageId;
+import org.tactgate.message.MessageId;
 
 /**
  * One delivery attempt handed to an {@link Upstream}.

@@ -1,8 +1,8 @@
 package org.tactgate.delivery;
 
 import java.nio.charset.StandardCharsets;
-import org.tactgate.store.Envelope;
-import org.tactgate.store.MessageId;
+import org.tactgate.message.Envelope;
+import org.tactgate.message.MessageId;
 
 /**
  * The {@code Received:} line this relay adds in front of a message it passes on (RFC 5321 §4.4):

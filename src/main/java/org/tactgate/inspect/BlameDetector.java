@@ -1,5 +1,6 @@
 package org.tactgate.inspect;
 
+import org.tactgate.message.Finding;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -73,6 +74,6 @@ public final class BlameDetector implements Detector {
         double score = (1 - keep) * (1 - EMPATHY_DISCOUNT * Math.min(1.0, care));
         String reason = "blames the customer (\"" + cue + "\", " + used.size() + " cue(s)"
                 + (care > 0 ? ", some acknowledgement" : ", no acknowledgement") + ")";
-        return List.of(new Finding(name(), DisparagementDetector.round(score), evidence.part(), evidence.sentence().text(), reason));
+        return List.of(evidence.finding(name(), care > 0 ? "BLAME_ACCUSE_SOFTENED" : "BLAME_ACCUSE", DisparagementDetector.round(score), reason));
     }
 }

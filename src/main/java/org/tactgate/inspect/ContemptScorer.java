@@ -27,7 +27,7 @@ final class ContemptScorer {
     private static final Set<String> AT_PEOPLE = Set.of("us", "me", "our", "my", "staff", "people", "everyone", "everybody");
 
     /** A judgement found in a sentence. */
-    record Judgement(double weight, String words, String reason) {
+    record Judgement(double weight, String words, String reason, String symbol) {
     }
 
     private final Lexicon.Category insults;
@@ -70,7 +70,7 @@ final class ContemptScorer {
                 boolean counts = reach == 1.0 || m.phrase().value() >= UNAMBIGUOUS;
                 if (counts && !name && !negated(own, m.start()) && !reported(own, 0, m.start())
                         && !otherSubject(own, m.start(), s.targets())) {
-                    best = better(best, m.phrase().value() * reach, own.span(m.start(), m.end()), "insulting word for a customer");
+                    best = better(best, m.phrase().value() * reach, own.span(m.start(), m.end()), "insulting word for a customer", "DISP_INSULT");
                 }
             }
         }
@@ -78,7 +78,7 @@ final class ContemptScorer {
             var idiom = Lexicon.bestRule(contempt, s);
             if (idiom.isPresent()) {
                 var h = idiom.get();
-                best = better(best, h.rule().weight(), s.lower().substring(h.start(), h.end()), "contemptuous remark about a customer");
+                best = better(best, h.rule().weight(), s.lower().substring(h.start(), h.end()), "contemptuous remark about a customer", "DISP_IDIOM");
             }
         }
         // subjects are title-cased fragments: adjectives there are too often names ("Crazy About Burritos")
@@ -103,13 +103,13 @@ final class ContemptScorer {
                 judged |= predicated || attributive;
             }
             if (judged && !negated(own, m.start()) && !otherSubject(own, m.start(), s.targets())) {
-                best = better(best, intensified(own, m), own.span(m.start(), m.end()), "negative judgement of a customer");
+                best = better(best, intensified(own, m), own.span(m.start(), m.end()), "negative judgement of a customer", "DISP_JUDGEMENT");
             }
         }
         var unworthy = Lexicon.bestRule(unwanted, s);
         if (unworthy.isPresent()) {
             var h = unworthy.get();
-            best = better(best, h.rule().weight(), s.lower().substring(h.start(), h.end()), "treats a customer as unwanted or unworthy");
+            best = better(best, h.rule().weight(), s.lower().substring(h.start(), h.end()), "treats a customer as unwanted or unworthy", "DISP_UNWANTED");
         }
         return Optional.ofNullable(best);
     }
@@ -186,8 +186,8 @@ final class ContemptScorer {
         return m.phrase().value() + (intense && !task ? INTENSITY : 0);
     }
 
-    private static Judgement better(Judgement best, double weight, String words, String reason) {
-        return best == null || weight > best.weight() ? new Judgement(weight, words, reason) : best;
+    private static Judgement better(Judgement best, double weight, String words, String reason, String symbol) {
+        return best == null || weight > best.weight() ? new Judgement(weight, words, reason, symbol) : best;
     }
 
     private boolean negated(Tokens t, int at) {

@@ -1,5 +1,7 @@
 package org.tactgate.inspect;
 
+import org.tactgate.message.Finding;
+import org.tactgate.message.Inspection;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -9,7 +11,7 @@ import org.tactgate.directory.Directory;
 import org.tactgate.directory.Reference;
 import org.tactgate.mime.MessageParser;
 import org.tactgate.mime.ParsedMessage;
-import org.tactgate.store.Envelope;
+import org.tactgate.message.Envelope;
 
 /**
  * The detection pipeline: parse the bytes once, build a {@link MessageView}, run every
@@ -58,7 +60,8 @@ public final class DetectionInspector implements MessageInspector {
             }
         } catch (RuntimeException e) {
             log.warn("detection failed on a message from {}: {}", envelope.sender(), e.toString());
-            findings.add(new Finding("unparseable", 1.0, "message", e.toString(), "detection failed on this message"));
+            findings.add(new Finding("unparseable", Finding.DETECTION_FAILED, 1.0, "message", e.toString(),
+                    "detection failed on this message", Finding.Span.NONE));
         }
         return new Inspection(findings);
     }

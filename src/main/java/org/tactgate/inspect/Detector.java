@@ -1,7 +1,7 @@
 package org.tactgate.inspect;
 
 import java.util.List;
-import org.tactgate.inspect.Finding;
+import org.tactgate.message.Finding;
 
 /**
  * One named detection rule. The {@link DetectionInspector} builds a {@link MessageView} once per

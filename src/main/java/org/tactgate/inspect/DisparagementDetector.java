@@ -1,5 +1,6 @@
 package org.tactgate.inspect;
 
+import org.tactgate.message.Finding;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,20 +45,20 @@ public final class DisparagementDetector implements Detector {
             var judgement = contempt.score(s, near, aboutCustomer);
             if (judgement.isPresent()) {
                 double score = judgement.get().weight() + (sarcasm.hedged(all, i) ? HEDGE : 0);
-                add(out, s, score, judgement.get().reason() + ": \"" + judgement.get().words() + "\"");
+                add(out, s, judgement.get().symbol(), score, judgement.get().reason() + ": \"" + judgement.get().words() + "\"");
             }
         }
         for (SarcasmScorer.Mockery m : sarcasm.paragraphs(all)) {
             double score = m.weight() + (sarcasm.hedged(all, m.index()) ? HEDGE : 0);
-            add(out, all.get(m.index()), score, "sarcasm aimed at a customer: \"" + m.words() + "\"");
+            add(out, all.get(m.index()), "DISP_SARCASM", score, "sarcasm aimed at a customer: \"" + m.words() + "\"");
         }
         out.sort(Comparator.comparingDouble(Finding::score).reversed());
         return out.size() > MAX_FINDINGS ? List.copyOf(out.subList(0, MAX_FINDINGS)) : out;
     }
 
-    private void add(List<Finding> out, SentenceView s, double score, String reason) {
+    private void add(List<Finding> out, SentenceView s, String symbol, double score, String reason) {
         if (score >= FLOOR) {
-            out.add(new Finding(name(), Math.min(0.99, round(score)), s.part(), s.sentence().text(), reason));
+            out.add(s.finding(name(), symbol, Math.min(0.99, round(score)), reason));
         }
     }
 

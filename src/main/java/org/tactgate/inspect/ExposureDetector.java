@@ -1,5 +1,6 @@
 package org.tactgate.inspect;
 
+import org.tactgate.message.Finding;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,8 @@ public final class ExposureDetector implements Detector {
     /** Several sentences about the copied customer: they are the subject of the mail, not a passing name. */
     private static final double SUSTAINED = 0.55;
     private static final double MENTION = 0.3;
+    /** A disparagement finding at least this sure makes the copied customer's exposure certain. */
+    private static final double DISPARAGED = 0.5;
 
     private final Lexicon.Category addressForms;
     private final Lexicon.Category sensitive;
@@ -83,7 +86,7 @@ public final class ExposureDetector implements Detector {
                 touchy = touchy == null ? s : touchy;
             }
         }
-        boolean disparaged = earlier.stream().anyMatch(f -> f.detector().equals("disparagement") && f.score() >= 0.5);
+        boolean disparaged = earlier.stream().anyMatch(f -> f.symbol().startsWith("DISP_") && f.score() >= DISPARAGED);
         Optional<SentenceView> evidence = Optional.ofNullable(touchy != null ? touchy : about);
         if (evidence.isEmpty()) {
             return List.of();
@@ -94,7 +97,8 @@ public final class ExposureDetector implements Detector {
         String reason = "addressed to colleagues, talks about a customer who is on Cc/Bcc"
                 + (disparaged ? ", and disparages" : touchyCount > 0 ? ", on a sensitive topic"
                 : aboutCount >= 2 && !broughtIn ? ", in " + aboutCount + " sentences" : "");
-        SentenceView e = evidence.get();
-        return List.of(new Finding(name(), DisparagementDetector.round(score), e.part(), e.sentence().text(), reason));
+        String symbol = disparaged ? "EXPOSURE_DISPARAGED" : touchyCount > 0 ? "EXPOSURE_SENSITIVE"
+                : aboutCount >= 2 && !broughtIn ? "EXPOSURE_SUSTAINED" : "EXPOSURE_MENTION";
+        return List.of(evidence.get().finding(name(), symbol, DisparagementDetector.round(score), reason));
     }
 }

@@ -1,6 +1,7 @@
 package org.tactgate.inspect;
 
-import org.tactgate.store.Envelope;
+import org.tactgate.message.Inspection;
+import org.tactgate.message.Envelope;
 
 /**
  * Reads one message and reports findings. Called by the pipeline for every message, on SMTP

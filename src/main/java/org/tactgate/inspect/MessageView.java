@@ -16,7 +16,7 @@ import org.tactgate.directory.Reference;
 import org.tactgate.mime.Address;
 import org.tactgate.mime.ParsedMessage;
 import org.tactgate.mime.TextBlock;
-import org.tactgate.store.Envelope;
+import org.tactgate.message.Envelope;
 
 /**
  * Everything the detectors read about one message, computed once: who each recipient is, which
@@ -104,7 +104,8 @@ public final class MessageView {
         TargetFinder finder = new TargetFinder(directoryNames, refs, List.copyOf(others), directory.partnerNames(), lexicon);
         boolean travels = travelsToCustomer();
         Optional<Customer> reader = soleCustomerReader();
-        for (TextBlock block : message.blocks()) {
+        for (int index = 0; index < message.blocks().size(); index++) {
+            TextBlock block = message.blocks().get(index);
             if (!scored(block, directory, travels)) {
                 continue;
             }
@@ -117,7 +118,7 @@ public final class MessageView {
                 PhraseHits hits = lexicon.scan(tokens);
                 List<Target> targets = finder.next(s.text(), tokens, hits, other);
                 String lower = Contractions.restore(s.text().toLowerCase(Locale.ROOT).replace('’', '\'').replace('‘', '\''));
-                sentences.add(new SentenceView(block, s, tokens, lower, hits, lexicon.literals(lower), targets, other[0]));
+                sentences.add(new SentenceView(block, index, s, tokens, lower, hits, lexicon.literals(lower), targets, other[0]));
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.tactgate.inspect;
 
+import org.tactgate.message.Finding;
 import java.util.List;
 
 /** UNPARSEABLE: the bytes could not be read as a message, so nobody can vouch for them. */

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.tactgate.inspect.Finding;
+import org.tactgate.message.Finding;
 
 /**
  * Suggests a kinder way to say a sentence a blame finding points at, derived from that sentence:

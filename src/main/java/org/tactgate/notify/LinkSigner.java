@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.tactgate.store.MessageId;
+import org.tactgate.message.MessageId;
 
 /**
  * Signs and checks the tokens of one-click links, and the stamp a released message carries.

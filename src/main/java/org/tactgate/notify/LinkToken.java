@@ -1,7 +1,7 @@
 package org.tactgate.notify;
 
 import java.time.Instant;
-import org.tactgate.store.MessageId;
+import org.tactgate.message.MessageId;
 
 /**
  * A verified one-click token: which message, which action, until when, and its signature (the

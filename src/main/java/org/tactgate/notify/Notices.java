@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.tactgate.inspect.Finding;
+import org.tactgate.message.Finding;
 import org.tactgate.store.Hold;
 import org.tactgate.store.NewMessage;
 

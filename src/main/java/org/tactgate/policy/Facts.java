@@ -1,7 +1,7 @@
 package org.tactgate.policy;
 
 import java.util.List;
-import org.tactgate.inspect.Finding;
+import org.tactgate.message.Finding;
 
 /**
  * What the rules look at for one message: its findings, sender and recipients, and the exposure

@@ -1,7 +1,8 @@
 package org.tactgate.policy;
 
-import org.tactgate.inspect.Inspection;
-import org.tactgate.store.Envelope;
+import org.tactgate.message.Decision;
+import org.tactgate.message.Inspection;
+import org.tactgate.message.Envelope;
 
 /**
  * Turns findings and the envelope into a {@link Decision}. Pure and thread-safe: it reads the

@@ -1,10 +1,11 @@
 package org.tactgate.policy;
 
+import org.tactgate.message.Verdict;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.tactgate.inspect.Finding;
+import org.tactgate.message.Finding;
 
 /**
  * One rule of the policy file: what it matches (every condition given must hold; a list matches

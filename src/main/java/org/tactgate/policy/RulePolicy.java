@@ -1,5 +1,7 @@
 package org.tactgate.policy;
 
+import org.tactgate.message.Decision;
+import org.tactgate.message.Verdict;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -18,9 +20,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.tactgate.directory.Directory;
-import org.tactgate.inspect.Finding;
-import org.tactgate.inspect.Inspection;
-import org.tactgate.store.Envelope;
+import org.tactgate.message.Finding;
+import org.tactgate.message.Inspection;
+import org.tactgate.message.Envelope;
 
 /**
  * The policy of an ordered rules file (docs/policy.md): the site allow-list first (PASS, rule
@@ -120,6 +122,8 @@ public final class RulePolicy implements Policy {
     /** A failed inspection, or a detector that failed on this message (DetectionInspector says so). */
     static boolean detectorError(List<Finding> findings) {
         return findings.stream().anyMatch(f -> f.detector().equals(INSPECTION_ERROR)
+                || f.symbol().equals(org.tactgate.message.Finding.DETECTION_FAILED)
+                // findings written before symbols existed say it in their reason
                 || f.detector().equals("unparseable") && f.reason().startsWith("detection failed"));
     }
 

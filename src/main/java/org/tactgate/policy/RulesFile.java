@@ -1,5 +1,6 @@
 package org.tactgate.policy;
 
+import org.tactgate.message.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package org.tactgate.policy;
 
+import org.tactgate.message.Verdict;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

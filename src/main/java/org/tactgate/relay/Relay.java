@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.tactgate.config.Settings;
 import org.tactgate.delivery.DeliveryQueue;
 import org.tactgate.inspect.MessageInspector;
-import org.tactgate.policy.Decision;
+import org.tactgate.message.Decision;
 import org.tactgate.policy.Policy;
 import org.tactgate.smtp.IntakeServer;
 import org.tactgate.store.JdbcMessageStore;

@@ -1,7 +1,7 @@
 package org.tactgate.smtp;
 
-import org.tactgate.store.Envelope;
-import org.tactgate.store.MessageId;
+import org.tactgate.message.Envelope;
+import org.tactgate.message.MessageId;
 
 /**
  * Where the SMTP server hands a complete message. The reply to DATA depends on how this returns:

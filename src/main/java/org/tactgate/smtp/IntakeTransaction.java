@@ -14,8 +14,8 @@ import org.subethamail.smtp.AuthenticationHandler;
 import org.subethamail.smtp.MessageContext;
 import org.subethamail.smtp.MessageHandler;
 import org.subethamail.smtp.RejectException;
-import org.tactgate.store.Envelope;
-import org.tactgate.store.MessageId;
+import org.tactgate.message.Envelope;
+import org.tactgate.message.MessageId;
 
 /**
  * One mail transaction (MAIL, RCPT..., DATA) of one session. SubEthaSMTP makes one per MAIL and

@@ -1,5 +1,6 @@
 package org.tactgate.store;
 
+import org.tactgate.message.MessageId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

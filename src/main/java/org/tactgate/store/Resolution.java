@@ -1,5 +1,6 @@
 package org.tactgate.store;
 
+import org.tactgate.message.MessageId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,11 @@
 package org.tactgate.store;
 
+import org.tactgate.message.Envelope;
+import org.tactgate.message.MessageId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.tactgate.policy.Decision;
+import org.tactgate.message.Decision;
 
 /**
  * A message's metadata as the store has it (the content is read separately, it can be large).

@@ -9,10 +9,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.tactgate.policy.ActionResult;
-import org.tactgate.policy.Actor;
-import org.tactgate.policy.HoldActions;
-import org.tactgate.store.MessageId;
+import org.tactgate.hold.ActionResult;
+import org.tactgate.hold.Actor;
+import org.tactgate.hold.HoldActions;
+import org.tactgate.message.MessageId;
 
 /**
  * {@code POST /console/messages/{id}/{action}} and {@code POST /console/bulk}: release, bounce

@@ -12,10 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.tactgate.policy.Actor;
-import org.tactgate.policy.HoldActions;
+import org.tactgate.hold.Actor;
+import org.tactgate.hold.HoldActions;
 import org.tactgate.store.AuditLog;
-import org.tactgate.store.MessageId;
+import org.tactgate.message.MessageId;
 import org.tactgate.store.MessageStore;
 import org.tactgate.store.StoredMessage;
 

@@ -3,7 +3,7 @@ package org.tactgate.web;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.tactgate.store.AuditEntry;
-import org.tactgate.store.MessageId;
+import org.tactgate.message.MessageId;
 
 /** An audit entry as pages, CSV and JSON show it: every field a string, time in UTC. */
 public record AuditRow(String at, String message, String actor, String from, String action, String detail) {

@@ -21,13 +21,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.tactgate.directory.Directory;
-import org.tactgate.inspect.Finding;
+import org.tactgate.message.Finding;
 import org.tactgate.notify.HeldMail;
 import org.tactgate.notify.KinderWording;
 import org.tactgate.notify.LinkSigner;
 import org.tactgate.notify.LinkToken;
 import org.tactgate.notify.Notices;
-import org.tactgate.policy.LinkActions;
+import org.tactgate.hold.LinkActions;
 import org.tactgate.store.Hold;
 import org.tactgate.store.MessageStore;
 import org.tactgate.store.StoredMessage;
@@ -165,6 +165,7 @@ public final class ConfirmPages {
         for (Finding f : m.findings()) {
             Map<String, String> row = new HashMap<>(Evidence.split(f));
             row.put("detector", f.detector());
+            row.put("symbol", f.symbol());
             row.put("reason", f.reason());
             row.put("kinder", KinderWording.suggest(f).orElse(""));
             findings.add(row);

@@ -5,7 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.tactgate.policy.Actor;
+import org.tactgate.hold.Actor;
 
 /**
  * Guards {@code /console}: no session, no page (a GET is sent to the login form, anything else

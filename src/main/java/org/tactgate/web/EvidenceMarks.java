@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.tactgate.inspect.Finding;
+import org.tactgate.message.Finding;
 
 /**
  * Finds each finding's evidence in the message text, allowing for different line breaks and
@@ -52,12 +52,12 @@ final class EvidenceMarks {
             String score = String.format(Locale.ROOT, "%.2f", f.score());
             Optional<int[]> r = locate(text, f.evidence());
             if (r.isEmpty()) {
-                out.add(new EvidenceInContext(f.detector(), score, f.part(), f.reason(), "", f.evidence(), ""));
+                out.add(new EvidenceInContext(f.detector(), f.symbol(), score, f.part(), f.reason(), "", f.evidence(), ""));
                 continue;
             }
             int from = Math.max(0, r.get()[0] - CONTEXT_CHARS);
             int to = Math.min(text.length(), r.get()[1] + CONTEXT_CHARS);
-            out.add(new EvidenceInContext(f.detector(), score, f.part(), f.reason(),
+            out.add(new EvidenceInContext(f.detector(), f.symbol(), score, f.part(), f.reason(),
                     (from > 0 ? "…" : "") + text.substring(from, r.get()[0]),
                     text.substring(r.get()[0], r.get()[1]),
                     text.substring(r.get()[1], to) + (to < text.length() ? "…" : "")));

@@ -17,7 +17,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Properties;
 import org.jsoup.Jsoup;
-import org.tactgate.inspect.Finding;
+import org.tactgate.message.Finding;
 
 /**
  * Turns raw message bytes into a {@link MailPreview} (Angus Mail for the MIME structure).

@@ -6,7 +6,7 @@ import io.javalin.http.NotFoundResponse;
 import java.util.Map;
 import java.util.Optional;
 import org.tactgate.store.AuditLog;
-import org.tactgate.store.MessageId;
+import org.tactgate.message.MessageId;
 import org.tactgate.store.MessageStore;
 import org.tactgate.store.StoredMessage;
 

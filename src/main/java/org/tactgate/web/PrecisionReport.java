@@ -9,10 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.tactgate.inspect.Finding;
+import org.tactgate.message.Finding;
 import org.tactgate.store.AuditEntry;
 import org.tactgate.store.AuditLog;
-import org.tactgate.store.MessageId;
+import org.tactgate.message.MessageId;
 import org.tactgate.store.MessageStore;
 import org.tactgate.store.StoredMessage;
 

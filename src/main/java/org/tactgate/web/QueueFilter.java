@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import org.tactgate.inspect.Finding;
+import org.tactgate.message.Finding;
 import org.tactgate.store.MessageState;
 import org.tactgate.store.StoredMessage;
 

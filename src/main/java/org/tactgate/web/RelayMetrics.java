@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
-import org.tactgate.policy.Verdict;
+import org.tactgate.message.Verdict;
 import org.tactgate.store.MessageState;
 import org.tactgate.store.MessageStore;
 

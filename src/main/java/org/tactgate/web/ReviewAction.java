@@ -2,10 +2,10 @@ package org.tactgate.web;
 
 import java.util.Locale;
 import java.util.Optional;
-import org.tactgate.policy.ActionResult;
-import org.tactgate.policy.Actor;
-import org.tactgate.policy.HoldActions;
-import org.tactgate.store.MessageId;
+import org.tactgate.hold.ActionResult;
+import org.tactgate.hold.Actor;
+import org.tactgate.hold.HoldActions;
+import org.tactgate.message.MessageId;
 
 /** What a reviewer can do to a held or quarantined message, and who may. */
 enum ReviewAction {

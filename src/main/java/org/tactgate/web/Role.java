@@ -1,7 +1,7 @@
 package org.tactgate.web;
 
 import java.util.Locale;
-import org.tactgate.policy.Actor;
+import org.tactgate.hold.Actor;
 
 /** What a console user may do: a reviewer releases and bounces; an admin also deletes and tunes. */
 public enum Role {

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tactgate.config.HostPort;
 import org.tactgate.config.WebSettings;
-import org.tactgate.policy.HoldActions;
+import org.tactgate.hold.HoldActions;
 import org.tactgate.store.AuditLog;
 import org.tactgate.store.MessageStore;
 

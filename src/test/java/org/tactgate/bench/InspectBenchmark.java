@@ -16,9 +16,9 @@ import org.openjdk.jmh.annotations.State;
 import org.tactgate.config.DirectorySettings;
 import org.tactgate.directory.Directory;
 import org.tactgate.inspect.DetectionInspector;
-import org.tactgate.inspect.Inspection;
+import org.tactgate.message.Inspection;
 import org.tactgate.inspect.Lexicon;
-import org.tactgate.store.Envelope;
+import org.tactgate.message.Envelope;
 
 /**
  * DetectionInspector alone (parse + all detectors) on a realistic reply to a customer that

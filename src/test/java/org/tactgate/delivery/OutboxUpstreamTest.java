@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tactgate.store.DeliveryOutcome.RecipientResult;
 import org.tactgate.store.InMemoryMessageStore;
-import org.tactgate.store.MessageId;
+import org.tactgate.message.MessageId;
 import org.tactgate.store.MessageState;
 import org.tactgate.store.NewMessage;
 import org.tactgate.store.RecipientStatus.State;

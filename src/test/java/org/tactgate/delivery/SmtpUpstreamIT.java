@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.tactgate.config.DeliverySettings.StartTls;
 import org.tactgate.config.HostPort;
 import org.tactgate.store.DeliveryOutcome.RecipientResult;
-import org.tactgate.store.MessageId;
+import org.tactgate.message.MessageId;
 import org.tactgate.store.RecipientStatus.State;
 
 /** One {@link SmtpUpstream} against a real SubEthaSMTP server: how replies become recipient results. */

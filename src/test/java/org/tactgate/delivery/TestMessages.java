@@ -10,10 +10,10 @@ import java.util.Optional;
 import org.tactgate.config.DeliverySettings;
 import org.tactgate.config.DeliverySettings.StartTls;
 import org.tactgate.config.HostPort;
-import org.tactgate.inspect.Inspection;
-import org.tactgate.policy.Decision;
-import org.tactgate.store.Envelope;
-import org.tactgate.store.MessageId;
+import org.tactgate.message.Inspection;
+import org.tactgate.message.Decision;
+import org.tactgate.message.Envelope;
+import org.tactgate.message.MessageId;
 import org.tactgate.store.MessageState;
 import org.tactgate.store.NewMessage;
 

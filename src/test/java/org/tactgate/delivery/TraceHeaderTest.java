@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.tactgate.store.Envelope;
-import org.tactgate.store.MessageId;
+import org.tactgate.message.Envelope;
+import org.tactgate.message.MessageId;
 
 class TraceHeaderTest {
     private final MessageId id = new MessageId("0abc123def456ghi789");

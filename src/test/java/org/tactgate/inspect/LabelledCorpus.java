@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.tactgate.cli.CheckCommand;
-import org.tactgate.policy.Verdict;
+import org.tactgate.message.Verdict;
 import picocli.CommandLine;
 
 /** Runs {@code check} over a labelled corpus (format: ../shared/corpus/README.md) and scores it. */

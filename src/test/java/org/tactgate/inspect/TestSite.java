@@ -1,5 +1,6 @@
 package org.tactgate.inspect;
 
+import org.tactgate.message.Finding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.tactgate.config.DirectorySettings;
 import org.tactgate.directory.Directory;
-import org.tactgate.store.Envelope;
+import org.tactgate.message.Envelope;
 
 /**
  * A small made-up site for detector tests: staff at globex.example, a supplier at

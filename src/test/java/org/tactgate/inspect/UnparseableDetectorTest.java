@@ -1,5 +1,6 @@
 package org.tactgate.inspect;
 
+import org.tactgate.message.Finding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

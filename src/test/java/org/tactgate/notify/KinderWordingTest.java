@@ -3,7 +3,7 @@ package org.tactgate.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.tactgate.inspect.Finding;
+import org.tactgate.message.Finding;
 
 class KinderWordingTest {
     private static Finding blame(String sentence) {

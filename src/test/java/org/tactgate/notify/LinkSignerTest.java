@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import org.tactgate.store.MessageId;
+import org.tactgate.message.MessageId;
 
 class LinkSignerTest {
     private static final Instant NOW = Instant.parse("2026-06-15T10:00:00Z");

@@ -1,5 +1,10 @@
 package org.tactgate.policy;
 
+import org.tactgate.hold.Actor;
+import org.tactgate.hold.HoldDesk;
+import org.tactgate.hold.HoldScheduler;
+import org.tactgate.message.Decision;
+import org.tactgate.message.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -12,16 +17,16 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.tactgate.config.DirectorySettings;
 import org.tactgate.directory.Directory;
-import org.tactgate.inspect.Finding;
-import org.tactgate.inspect.Inspection;
+import org.tactgate.message.Finding;
+import org.tactgate.message.Inspection;
 import org.tactgate.notify.LinkSigner;
 import org.tactgate.notify.Notices;
 import org.tactgate.store.Admission;
 import org.tactgate.store.AuditEntry;
-import org.tactgate.store.Envelope;
+import org.tactgate.message.Envelope;
 import org.tactgate.store.Hold;
 import org.tactgate.store.InMemoryMessageStore;
-import org.tactgate.store.MessageId;
+import org.tactgate.message.MessageId;
 import org.tactgate.store.MessageState;
 import org.tactgate.store.NewMessage;
 import org.tactgate.store.StoredMessage;

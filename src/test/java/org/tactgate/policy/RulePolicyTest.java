@@ -1,5 +1,7 @@
 package org.tactgate.policy;
 
+import org.tactgate.message.Decision;
+import org.tactgate.message.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,9 +16,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.tactgate.config.DirectorySettings;
 import org.tactgate.directory.Directory;
-import org.tactgate.inspect.Finding;
-import org.tactgate.inspect.Inspection;
-import org.tactgate.store.Envelope;
+import org.tactgate.message.Finding;
+import org.tactgate.message.Inspection;
+import org.tactgate.message.Envelope;
 import org.tactgate.store.Hold;
 
 class RulePolicyTest {

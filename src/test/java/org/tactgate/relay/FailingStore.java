@@ -11,7 +11,7 @@ import org.tactgate.store.DeliveryOutcome;
 import org.tactgate.store.Hold;
 import org.tactgate.store.Resolution;
 import org.tactgate.store.DeliveryTask;
-import org.tactgate.store.MessageId;
+import org.tactgate.message.MessageId;
 import org.tactgate.store.MessageState;
 import org.tactgate.store.MessageStore;
 import org.tactgate.store.NewMessage;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tactgate.notify.LinkAction;
-import org.tactgate.policy.Verdict;
+import org.tactgate.message.Verdict;
 import org.tactgate.store.AuditEntry;
 import org.tactgate.store.MessageState;
 import org.tactgate.store.StoredMessage;

@@ -25,12 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tactgate.config.Settings;
 import org.tactgate.testing.Mailboxes;
 import org.tactgate.config.SettingsLoader;
-import org.tactgate.inspect.Finding;
-import org.tactgate.inspect.Inspection;
+import org.tactgate.message.Finding;
+import org.tactgate.message.Inspection;
 import org.tactgate.inspect.MessageInspector;
-import org.tactgate.policy.Decision;
+import org.tactgate.message.Decision;
 import org.tactgate.policy.Policy;
-import org.tactgate.policy.Verdict;
+import org.tactgate.message.Verdict;
 import org.tactgate.store.MessageState;
 import org.tactgate.store.StoredMessage;
 

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import org.tactgate.store.Envelope;
+import org.tactgate.message.Envelope;
 
 /** Protocol dialogues against a real IntakeServer on a loopback port. */
 class IntakeServerDialogueIT {

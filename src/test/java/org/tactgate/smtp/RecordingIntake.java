@@ -3,8 +3,8 @@ package org.tactgate.smtp;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import org.tactgate.store.Envelope;
-import org.tactgate.store.MessageId;
+import org.tactgate.message.Envelope;
+import org.tactgate.message.MessageId;
 
 /**
  * A test {@link Intake} that records what it receives and answers with a fresh id, or with the

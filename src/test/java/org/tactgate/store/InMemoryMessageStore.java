@@ -1,5 +1,7 @@
 package org.tactgate.store;
 
+import org.tactgate.message.Envelope;
+import org.tactgate.message.MessageId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

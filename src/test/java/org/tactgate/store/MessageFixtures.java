@@ -1,15 +1,17 @@
 package org.tactgate.store;
 
+import org.tactgate.message.Envelope;
+import org.tactgate.message.MessageId;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.tactgate.inspect.Finding;
-import org.tactgate.inspect.Inspection;
-import org.tactgate.policy.Decision;
-import org.tactgate.policy.Verdict;
+import org.tactgate.message.Finding;
+import org.tactgate.message.Inspection;
+import org.tactgate.message.Decision;
+import org.tactgate.message.Verdict;
 
 /** Messages to store in tests: non-ASCII, CRLF, raw 8-bit bytes, a decision with findings. */
 final class MessageFixtures {

@@ -1,5 +1,6 @@
 package org.tactgate.store;
 
+import org.tactgate.message.MessageId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tactgate.store.MessageFixtures.LEASE;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tactgate.policy.Actor;
+import org.tactgate.hold.Actor;
 import org.tactgate.store.NewMessage;
 
 class DashboardAndPrecisionTest {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
-import org.tactgate.inspect.Finding;
+import org.tactgate.message.Finding;
 import org.tactgate.store.MessageState;
 import org.tactgate.store.NewMessage;
 

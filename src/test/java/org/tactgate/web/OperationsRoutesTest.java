@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tactgate.config.HostPort;
 import org.tactgate.config.WebSettings;
-import org.tactgate.policy.Verdict;
+import org.tactgate.message.Verdict;
 import org.tactgate.store.MessageState;
 import org.tactgate.store.NewMessage;
 

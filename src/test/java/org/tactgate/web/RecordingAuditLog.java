@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.tactgate.store.AuditEntry;
 import org.tactgate.store.AuditLog;
-import org.tactgate.store.MessageId;
+import org.tactgate.message.MessageId;
 
 /** An {@link AuditLog} in memory, for tests: same ordering and filtering as the contract says. */
 final class RecordingAuditLog implements AuditLog {

@@ -3,12 +3,12 @@ package org.tactgate.web;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.tactgate.policy.ActionResult;
-import org.tactgate.policy.Actor;
-import org.tactgate.policy.HoldActions;
+import org.tactgate.hold.ActionResult;
+import org.tactgate.hold.Actor;
+import org.tactgate.hold.HoldActions;
 import org.tactgate.store.AuditEntry;
 import org.tactgate.store.AuditLog;
-import org.tactgate.store.MessageId;
+import org.tactgate.message.MessageId;
 import org.tactgate.store.MessageState;
 import org.tactgate.store.MessageStore;
 

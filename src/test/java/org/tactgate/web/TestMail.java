@@ -4,12 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.tactgate.inspect.Finding;
-import org.tactgate.inspect.Inspection;
-import org.tactgate.policy.Decision;
-import org.tactgate.policy.Verdict;
-import org.tactgate.store.Envelope;
-import org.tactgate.store.MessageId;
+import org.tactgate.message.Finding;
+import org.tactgate.message.Inspection;
+import org.tactgate.message.Decision;
+import org.tactgate.message.Verdict;
+import org.tactgate.message.Envelope;
+import org.tactgate.message.MessageId;
 import org.tactgate.store.MessageState;
 import org.tactgate.store.NewMessage;
 

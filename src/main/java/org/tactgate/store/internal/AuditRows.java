@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.tactgate.store.AuditEntry;
-import org.tactgate.store.MessageId;
+import org.tactgate.message.MessageId;
 
 /**
  * The audit table: rows are only ever inserted (the schema's triggers refuse UPDATE and DELETE).

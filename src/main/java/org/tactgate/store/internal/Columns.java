@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.tactgate.inspect.Finding;
+import org.tactgate.message.Finding;
 
 /**
  * How values that SQL has no common type for are kept in columns: instants as microseconds since

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.tactgate.store.Admission;
 import org.tactgate.store.Hold;
-import org.tactgate.store.MessageId;
+import org.tactgate.message.MessageId;
 import org.tactgate.store.MessageState;
 import org.tactgate.store.NewMessage;
 import org.tactgate.store.Resolution;

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.tactgate.store.DeliveryOutcome;
 import org.tactgate.store.DeliveryTask;
-import org.tactgate.store.MessageId;
+import org.tactgate.message.MessageId;
 import org.tactgate.store.MessageState;
 import org.tactgate.store.NewMessage;
 import org.tactgate.store.RecipientStatus;

@@ -1,5 +1,6 @@
-package org.tactgate.policy;
+package org.tactgate.hold;
 
+import org.tactgate.hold.ActionResult;
 import org.tactgate.notify.LinkToken;
 
 /**

@@ -1,4 +1,4 @@
-package org.tactgate.inspect;
+package org.tactgate.message;
 
 import java.util.List;
 

@@ -1,7 +1,9 @@
-package org.tactgate.policy;
+package org.tactgate.hold;
 
+import org.tactgate.hold.ActionResult;
+import org.tactgate.hold.Actor;
 import java.util.Optional;
-import org.tactgate.store.MessageId;
+import org.tactgate.message.MessageId;
 
 /**
  * The human decisions on a held or quarantined message. Each call is one store transaction plus

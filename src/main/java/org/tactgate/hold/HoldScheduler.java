@@ -1,5 +1,6 @@
-package org.tactgate.policy;
+package org.tactgate.hold;
 
+import org.tactgate.hold.HoldDesk;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

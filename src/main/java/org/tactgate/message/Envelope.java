@@ -1,4 +1,4 @@
-package org.tactgate.store;
+package org.tactgate.message;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.tactgate.policy;
+package org.tactgate.hold;
 
 import org.tactgate.store.MessageState;
 

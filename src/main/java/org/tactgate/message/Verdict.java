@@ -1,4 +1,4 @@
-package org.tactgate.policy;
+package org.tactgate.message;
 
 /** What happens to a message (DESIGN.md, the {@code check} contract). */
 public enum Verdict {

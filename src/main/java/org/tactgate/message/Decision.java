@@ -1,6 +1,4 @@
-package org.tactgate.policy;
-
-import org.tactgate.inspect.Inspection;
+package org.tactgate.message;
 
 /** The policy's verdict on one message, the rule that chose it, and the findings behind it. */
 public record Decision(Verdict verdict, String rule, Inspection inspection) {

@@ -1,4 +1,4 @@
-package org.tactgate.store;
+package org.tactgate.message;
 
 import java.security.SecureRandom;
 

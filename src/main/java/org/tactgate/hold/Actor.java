@@ -1,4 +1,4 @@
-package org.tactgate.policy;
+package org.tactgate.hold;
 
 /**
  * Who did something to a message, for the audit trail.

@@ -1,5 +1,9 @@
-package org.tactgate.policy;
+package org.tactgate.hold;
 
+import org.tactgate.hold.ActionResult;
+import org.tactgate.hold.Actor;
+import org.tactgate.hold.HoldActions;
+import org.tactgate.hold.LinkActions;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -16,7 +20,7 @@ import org.tactgate.notify.LinkToken;
 import org.tactgate.notify.Notices;
 import org.tactgate.store.AuditEntry;
 import org.tactgate.store.Hold;
-import org.tactgate.store.MessageId;
+import org.tactgate.message.MessageId;
 import org.tactgate.store.MessageState;
 import org.tactgate.store.MessageStore;
 import org.tactgate.store.NewMessage;
@@ -66,18 +70,30 @@ public final class HoldDesk implements HoldActions, LinkActions {
 
     @Override
     public ActionResult confirm(MessageId id, Actor actor) {
-        return run(id, actor, Optional.empty(), (m, hold, content) -> confirmStep(m, hold, content, actor));
+        return confirm(null, id, actor);
+    }
+
+    private ActionResult confirm(Tokened tokened, MessageId id, Actor actor) {
+        return run(tokened, id, actor, Optional.empty(), (m, hold, content) -> confirmStep(m, hold, content, actor));
     }
 
     @Override
     public ActionResult cancel(MessageId id, Actor actor) {
-        return run(id, actor, Optional.empty(), (m, hold, content) -> returnStep("cancel", WAITING, m, hold, content,
+        return cancel(null, id, actor);
+    }
+
+    private ActionResult cancel(Tokened tokened, MessageId id, Actor actor) {
+        return run(tokened, id, actor, Optional.empty(), (m, hold, content) -> returnStep("cancel", WAITING, m, hold, content,
                 "you chose not to send it", "Not sent: it was returned to you", Optional.empty()));
     }
 
     @Override
     public ActionResult sendWithoutCustomer(MessageId id, Actor actor) {
-        return run(id, actor, Optional.empty(), (m, hold, content) -> {
+        return sendWithoutCustomer(null, id, actor);
+    }
+
+    private ActionResult sendWithoutCustomer(Tokened tokened, MessageId id, Actor actor) {
+        return run(tokened, id, actor, Optional.empty(), (m, hold, content) -> {
             HeldMail held = HeldMail.of(m, content, hold, directory);
             if (!held.isExposure()) {
                 return Optional.empty();
@@ -93,19 +109,31 @@ public final class HoldDesk implements HoldActions, LinkActions {
 
     @Override
     public ActionResult release(MessageId id, Actor actor, Optional<String> reason) {
-        return run(id, actor, reason, (m, hold, content) -> Optional.of(releaseStep("release", WAITING, Optional.empty(),
+        return release(null, id, actor, reason);
+    }
+
+    private ActionResult release(Tokened tokened, MessageId id, Actor actor, Optional<String> reason) {
+        return run(tokened, id, actor, reason, (m, hold, content) -> Optional.of(releaseStep("release", WAITING, Optional.empty(),
                 id, content, reason.orElse(""))));
     }
 
     @Override
     public ActionResult bounce(MessageId id, Actor actor, String reason) {
-        return run(id, actor, Optional.of(reason), (m, hold, content) -> returnStep("bounce", WAITING, m, hold, content,
+        return bounce(null, id, actor, reason);
+    }
+
+    private ActionResult bounce(Tokened tokened, MessageId id, Actor actor, String reason) {
+        return run(tokened, id, actor, Optional.of(reason), (m, hold, content) -> returnStep("bounce", WAITING, m, hold, content,
                 reason, "Returned to the sender", Optional.empty()));
     }
 
     @Override
     public ActionResult delete(MessageId id, Actor actor, String reason) {
-        return run(id, actor, Optional.of(reason), (m, hold, content) -> Optional.of(new Step("delete", WAITING,
+        return delete(null, id, actor, reason);
+    }
+
+    private ActionResult delete(Tokened tokened, MessageId id, Actor actor, String reason) {
+        return run(tokened, id, actor, Optional.of(reason), (m, hold, content) -> Optional.of(new Step("delete", WAITING,
                 MessageState.DELETED, Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(),
                 reason, "Deleted; its record and audit trail stay")));
     }
@@ -114,9 +142,9 @@ public final class HoldDesk implements HoldActions, LinkActions {
     public ActionResult expire(Hold hold) {
         Actor system = Actor.system("scheduler");
         return hold.atDeadline() == Hold.AtDeadline.RELEASE
-                ? run(hold.id(), system, Optional.empty(), (m, h, content) -> Optional.of(releaseStep("deadline-release",
+                ? run(null, hold.id(), system, Optional.empty(), (m, h, content) -> Optional.of(releaseStep("deadline-release",
                         WAITING, Optional.empty(), h.id(), content, "no decision by the deadline")))
-                : run(hold.id(), system, Optional.empty(), (m, h, content) -> returnStep("deadline-bounce", WAITING, m, h,
+                : run(null, hold.id(), system, Optional.empty(), (m, h, content) -> returnStep("deadline-bounce", WAITING, m, h,
                         content, "nobody decided by the deadline", "Returned to the sender", Optional.empty()));
     }
 
@@ -146,11 +174,11 @@ public final class HoldDesk implements HoldActions, LinkActions {
         Resolution.Token spent = new Resolution.Token(token.signature(), token.expires());
         Tokened tokened = new Tokened(spent);
         ActionResult result = switch (token.action()) {
-            case SEND, APPROVE -> withToken(tokened, () -> confirm(token.id(), actor));
-            case CANCEL -> withToken(tokened, () -> cancel(token.id(), actor));
-            case SEND_WITHOUT_CUSTOMER -> withToken(tokened, () -> sendWithoutCustomer(token.id(), actor));
-            case RELEASE -> withToken(tokened, () -> release(token.id(), actor, Optional.of("one-click link")));
-            case BOUNCE -> withToken(tokened, () -> bounce(token.id(), actor, "a reviewer returned it"));
+            case SEND, APPROVE -> confirm(tokened, token.id(), actor);
+            case CANCEL -> cancel(tokened, token.id(), actor);
+            case SEND_WITHOUT_CUSTOMER -> sendWithoutCustomer(tokened, token.id(), actor);
+            case RELEASE -> release(tokened, token.id(), actor, Optional.of("one-click link"));
+            case BOUNCE -> bounce(tokened, token.id(), actor, "a reviewer returned it");
         };
         return new LinkResult(tokened.refused, result);
     }
@@ -191,7 +219,7 @@ public final class HoldDesk implements HoldActions, LinkActions {
         Optional<Step> plan(StoredMessage m, Hold hold, byte[] content);
     }
 
-    /** The token a run spends (set for the duration of one {@link #follow}), and whether it was refused. */
+    /** The token a run spends (passed down from {@link #follow}), and whether it was refused. */
     private static final class Tokened {
         final Resolution.Token token;
         boolean refused;
@@ -201,18 +229,8 @@ public final class HoldDesk implements HoldActions, LinkActions {
         }
     }
 
-    private final ThreadLocal<Tokened> currentToken = new ThreadLocal<>();
-
-    private ActionResult withToken(Tokened tokened, java.util.function.Supplier<ActionResult> action) {
-        currentToken.set(tokened);
-        try {
-            return action.get();
-        } finally {
-            currentToken.remove();
-        }
-    }
-
-    private ActionResult run(MessageId id, Actor actor, Optional<String> reason, Planner planner) {
+    /** @param tokened the link token this action spends, or null when a person or the system acts directly */
+    private ActionResult run(Tokened tokened, MessageId id, Actor actor, Optional<String> reason, Planner planner) {
         try (MDC.MDCCloseable ignored = MDC.putCloseable("msg", id.value())) {
             Optional<StoredMessage> found = store.find(id);
             if (found.isEmpty()) {
@@ -227,7 +245,6 @@ public final class HoldDesk implements HoldActions, LinkActions {
                 return unchanged(m);
             }
             Step s = step.get();
-            Tokened tokened = currentToken.get();
             String detail = s.detail() + (reason.isPresent() && !s.detail().contains(reason.get()) ? " " + reason.get() : "");
             AuditEntry audit = new AuditEntry(clock.instant(), Optional.of(id), actor.name(),
                     actor.address(), s.action(), detail.strip());
