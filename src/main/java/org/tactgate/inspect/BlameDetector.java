@@ -3,6 +3,7 @@ package org.tactgate.inspect;
 import org.tactgate.message.Finding;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import org.tactgate.mime.TextBlock;
@@ -18,10 +19,12 @@ public final class BlameDetector implements Detector {
 
     private final Lexicon.Category blame;
     private final Lexicon.Category empathy;
+    private final InsultedReader insultedReader;
 
     public BlameDetector(Lexicon lexicon) {
         this.blame = lexicon.category("blame");
         this.empathy = lexicon.category("empathy");
+        this.insultedReader = new InsultedReader(lexicon);
     }
 
     @Override
@@ -45,9 +48,13 @@ public final class BlameDetector implements Detector {
         SentenceView evidence = null;
         String cue = "";
         Set<Lexicon.Rule> used = new HashSet<>();
+        Optional<Finding> insulted = Optional.empty();
         for (SentenceView s : view.sentences()) {
             if (s.block().kind() != TextBlock.Kind.AUTHOR) {
                 continue;
+            }
+            if (insulted.isEmpty()) {
+                insulted = insultedReader.in(s, name());
             }
             for (Lexicon.Rule r : blame.rules()) {
                 if (used.contains(r)) {
@@ -69,11 +76,14 @@ public final class BlameDetector implements Detector {
             care += Lexicon.bestRule(empathy, s).map(h -> h.rule().weight()).orElse(0.0);
         }
         if (evidence == null) {
-            return List.of();
+            return insulted.map(List::of).orElse(List.of());
         }
         double score = (1 - keep) * (1 - EMPATHY_DISCOUNT * Math.min(1.0, care));
         String reason = "blames the customer (\"" + cue + "\", " + used.size() + " cue(s)"
                 + (care > 0 ? ", some acknowledgement" : ", no acknowledgement") + ")";
+        if (insulted.isPresent() && insulted.get().score() > score) {
+            return List.of(insulted.get());
+        }
         return List.of(evidence.finding(name(), care > 0 ? "BLAME_ACCUSE_SOFTENED" : "BLAME_ACCUSE", DisparagementDetector.round(score), reason));
     }
 }

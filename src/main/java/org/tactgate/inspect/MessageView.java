@@ -104,14 +104,22 @@ public final class MessageView {
         TargetFinder finder = new TargetFinder(directoryNames, refs, List.copyOf(others), directory.partnerNames(), lexicon);
         boolean travels = travelsToCustomer();
         Optional<Customer> reader = soleCustomerReader();
+        Optional<Customer> copied = copiedCustomerTalkedAbout();
         for (int index = 0; index < message.blocks().size(); index++) {
             TextBlock block = message.blocks().get(index);
             if (!scored(block, directory, travels)) {
                 continue;
             }
             // colleagues' history now sent to one customer: an unexplained "he"/"she" there is most
-            // likely the reader the mail is going to
-            finder.newBlock(casual(block.text()), block.kind() == TextBlock.Kind.QUOTED ? reader : Optional.empty());
+            // likely the reader the mail is going to; and in a mail To colleagues with a customer
+            // copied, an unexplained "they" or "the client" most likely means the copied customer
+            if (block.kind() == TextBlock.Kind.QUOTED) {
+                finder.newBlock(casual(block.text()), reader);
+            } else if (block.kind() == TextBlock.Kind.AUTHOR && copied.isPresent()) {
+                finder.newBlock(casual(block.text()), copied, true);
+            } else {
+                finder.newBlock(casual(block.text()), Optional.empty());
+            }
             boolean[] other = new boolean[1];
             for (var s : block.sentences()) {
                 Tokens tokens = Tokens.of(s.text());
@@ -121,6 +129,23 @@ public final class MessageView {
                 sentences.add(new SentenceView(block, index, s, tokens, lower, hits, lexicon.literals(lower), targets, other[0]));
             }
         }
+    }
+
+    /**
+     * The customer a mail To colleagues only is presumed to talk about: the first one copied
+     * (Cc/Bcc). Empty when the mail goes To a customer or copies none.
+     */
+    private Optional<Customer> copiedCustomerTalkedAbout() {
+        if (!addressedToColleaguesOnly()) {
+            return Optional.empty();
+        }
+        for (Address a : ccCustomers) {
+            Optional<Customer> c = customerOf(a);
+            if (c.isPresent()) {
+                return c;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The one customer the mail is addressed To, when there is exactly one. */

@@ -33,6 +33,8 @@ final class TargetFinder {
     private boolean antecedentKnown;
     private int sinceAntecedent = Integer.MAX_VALUE;
     private boolean casual;
+    /** Who a role noun ("the client", "the bride") means in this block, when the message says so. */
+    private Optional<Customer> presumedRole = Optional.empty();
 
     /**
      * @param otherNames   names of people in this message who are not customers (case-sensitive)
@@ -59,7 +61,16 @@ final class TargetFinder {
      * @param presumed who a pronoun refers to before anyone is named in the block, if anyone
      */
     void newBlock(boolean casual, Optional<Customer> presumed) {
+        newBlock(casual, presumed, false);
+    }
+
+    /**
+     * @param rolesToo role nouns in the block also mean the presumed customer: colleagues writing
+     *                 about "the client" with a customer copied are most likely writing about that one
+     */
+    void newBlock(boolean casual, Optional<Customer> presumed, boolean rolesToo) {
         this.casual = casual;
+        presumedRole = rolesToo ? presumed : Optional.empty();
         antecedent = presumed;
         antecedentKnown = presumed.isPresent();
         sinceAntecedent = presumed.isPresent() ? 0 : Integer.MAX_VALUE;
@@ -91,7 +102,7 @@ final class TargetFinder {
         for (PhraseMatcher.Match<Double> m : hits.of(roleNouns)) {
             if (!overlaps(covered, m.start(), m.end())) {
                 mark(covered, m.start(), m.end());
-                out.add(new Target(m.start(), m.end(), Optional.empty(), Target.Kind.ROLE, true));
+                out.add(new Target(m.start(), m.end(), presumedRole, Target.Kind.ROLE, true));
             }
         }
         boolean other = false;

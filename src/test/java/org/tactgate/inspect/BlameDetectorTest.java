@@ -43,8 +43,8 @@ class BlameDetectorTest {
         assertThat(score("blame", mail(body, "To: Paul <paul@quickfreight.example>"))).isZero();
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {
+    @ParameterizedTest
+    @ValueSource(strings = {
             "As I explained in my letter, the deadline was yours to meet. Had you returned the forms when asked, we would not be here.",
             "I must point out, yet again, that it was you who instructed us. You can hardly now complain.",
             "You entered the wrong address at checkout, not us. Maybe next time read the page first.",
@@ -54,12 +54,36 @@ class BlameDetectorTest {
         assertThat(score("blame", mail(body, TO_CUSTOMER))).isGreaterThanOrEqualTo(THRESHOLD);
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {
+    @ParameterizedTest
+    @ValueSource(strings = {
             "The thermal suite is yours to enjoy for an hour before your treatment.",
             "Maybe next time we can meet in person? It was lovely to see you.",
             "You mentioned the mug arrived broken. I completely understand, and I'm sorry; the refund is on its way."})
     void passesFriendlyMailWithTheSameWords(String body) {
         assertThat(score("blame", mail(body, TO_CUSTOMER))).isLessThan(THRESHOLD);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Honestly, you are too stupid to follow a two-step form.",
+            "You come across as a nasty piece of work, and I won't be spoken to like that.",
+            "Read the invoice, you absolute muppet.",
+            "you're such a clown lol, the tracking number is on the email"})
+    void firesWhenTheReaderIsCalledNames(String body) {
+        assertThat(symbols(mail(body, TO_CUSTOMER))).contains("BLAME_INSULT");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "You are not difficult at all; it was a pleasure to help.",
+            "You mentioned the courier was rude. I'm sorry, that is not acceptable and I've complained.",
+            "You are quick to reply, thank you. The parcel leaves today.",
+            "You asked whether The Idiot is in stock: the Dostoevsky paperback arrives Monday."})
+    void staysQuietWhenTheInsultIsNegatedAboutSomeoneElseOrATitle(String body) {
+        assertThat(symbols(mail(body, TO_CUSTOMER))).doesNotContain("BLAME_INSULT");
+    }
+
+    private static java.util.List<String> symbols(byte[] mail) {
+        return TestSite.inspect(mail).stream().map(org.tactgate.message.Finding::symbol).toList();
     }
 }

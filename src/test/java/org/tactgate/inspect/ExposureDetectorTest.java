@@ -88,4 +88,29 @@ class ExposureDetectorTest {
     void passesAPlainMentionOfACopiedCustomer(String body) {
         assertThat(score("exposure", mail(body, TO_COLLEAGUE, CC_JOAN))).isLessThan(THRESHOLD);
     }
+
+    /**
+     * The case the product exists for: a planner tells her boss, with the couple copied, that she
+     * is stalling their booking because they are not the hotel's kind of people. The text never
+     * names them ("they", "the bride"), so the pronouns and roles must be read as the copied couple.
+     */
+    @Test
+    void firesWhenColleaguesDisparageACopiedCustomerNamedOnlyByPronounsAndRoles() {
+        String body = "Hi Tom,\n\nI'm trying to put the wedding off for as long as I can. I don't think they are "
+                + "the type of people the hotel would want, and the bride keeps changing her mind.\n\nAna\n";
+        var findings = TestSite.inspect(mail(body, TO_COLLEAGUE, "Cc: Oscar Delgado <oscar.d@mailbox.example>, "
+                + "Lena Delgado <lena.d@mailbox.example>"));
+        assertThat(findings).anySatisfy(f -> {
+            assertThat(f.symbol()).isEqualTo("EXPOSURE_DISPARAGED");
+            assertThat(f.score()).isGreaterThanOrEqualTo(THRESHOLD);
+        });
+        assertThat(findings).anySatisfy(f -> assertThat(f.evidence()).contains("type of people"));
+    }
+
+    @Test
+    void passesTheSameWordsAboutASupplierWithNoCustomerCopied() {
+        String body = "Hi Tom,\n\nI don't think they are the type of supplier the hotel would want; "
+                + "QuickFreight lost two pallets again.\n\nAna\n";
+        assertThat(score("exposure", mail(body, TO_COLLEAGUE))).isLessThan(THRESHOLD);
+    }
 }

@@ -1,0 +1,73 @@
+package org.tactgate.inspect;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.tactgate.message.Finding;
+
+/**
+ * BLAME_INSULT: the reader is called names — "you are too stupid to…", "you idiot", "you come
+ * across as a nasty piece of work". An insult, or a strongly judging adjective, a few words after
+ * "you", not negated ("you are not at all difficult") and not capitalised (a name or a title).
+ * "your idiot of a courier" still counts: it is said to the reader's face.
+ */
+final class InsultedReader {
+    /** Words within which an insult still lands on "you": "you are such a total idiot". */
+    private static final int INSULT_REACH = 6;
+    /** A judging adjective must sit closer: "you are rude", not "you said the courier was rude". */
+    private static final int ADJECTIVE_REACH = 3;
+    private static final double STRONG_ADJECTIVE = 0.7;
+    private static final double INSULT = 0.9;
+    private static final Set<String> YOU = Set.of("you", "you're", "ya", "u", "youre", "your", "yourself");
+
+    private final Lexicon.Category insults;
+    private final Lexicon.Category personAdjectives;
+    private final Set<String> negators;
+
+    InsultedReader(Lexicon lexicon) {
+        this.insults = lexicon.category("insults");
+        this.personAdjectives = lexicon.category("person-adjectives");
+        this.negators = new HashSet<>(lexicon.category("negators").words());
+    }
+
+    Optional<Finding> in(SentenceView s, String detector) {
+        Tokens t = s.tokens();
+        for (int i = 0; i < t.size(); i++) {
+            if (!YOU.contains(t.word(i))) {
+                continue;
+            }
+            for (var m : s.hits().of(insults)) {
+                if (m.start() > i && m.start() - i <= INSULT_REACH && !negatedBetween(t, i, m.start())
+                        && !t.capitalised(m.start())) {
+                    return Optional.of(s.finding(detector, "BLAME_INSULT", INSULT,
+                            "insults the customer it is addressed to: \"" + t.span(i, m.end()) + "\""));
+                }
+            }
+            for (var m : s.hits().of(personAdjectives)) {
+                boolean close = m.start() > i && m.start() - i <= ADJECTIVE_REACH;
+                if (close && !t.word(i).equals("your") && !negatedBetween(t, i, m.start())
+                        && !willingTo(t, m) && m.phrase().value() >= STRONG_ADJECTIVE) {
+                    return Optional.of(s.finding(detector, "BLAME_INSULT", INSULT * m.phrase().value(),
+                            "judges the customer it is addressed to: \"" + t.span(i, m.end()) + "\""));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "you are quick to reply" is not a judgement; "you are too lazy to read" is. */
+    private static boolean willingTo(Tokens t, PhraseMatcher.Match<Double> m) {
+        boolean toFollows = m.end() < t.size() && t.word(m.end()).equals("to");
+        boolean tooBefore = m.start() > 0 && t.word(m.start() - 1).equals("too");
+        return toFollows && !tooBefore;
+    }
+
+    private boolean negatedBetween(Tokens t, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (negators.contains(t.word(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
