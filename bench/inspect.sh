@@ -4,8 +4,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
-mvn -q -o test-compile -Dmaven.test.skip.exec=true >&2
-CP="target/test-classes:target/classes:$(mvn -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
+mvn -q test-compile -Dmaven.test.skip.exec=true >&2
+CP="target/test-classes:target/classes:$(mvn -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
 java -cp "$CP" org.openjdk.jmh.Main InspectBenchmark -f 2 -i 3 -r 2s -wi 2 -w 1s -t 1 -rf text -rff target/jmh.txt "$@" >&2
 echo "DetectionInspector throughput (messages/s, one thread):"
 grep -E "InspectBenchmark" target/jmh.txt | awk '{printf "  %s KB: %s ± %s msgs/s\n", $2, $5, $7}'
