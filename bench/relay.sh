@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# End-to-end relay benchmark: how many 5 KB messages per second reach an SMTP sink
+# End-to-end relay benchmark: how many messages per second reach an SMTP sink
 # (a) sent straight to the sink, (b) relayed by a private Postfix instance and
 # (c) relayed by Tactgate; at 1, 8 and 32 parallel sessions, on loopback only.
+# The mail is smtp-source's 5 KB filler (MAIL=filler) or the real Enron messages of
+# ../shared/corpus/enron-dev replayed by tools/replay.py (MAIL=enron).
 # See bench/README.md for what each column means.
 #
 # Options (environment):
+#   MAIL=filler|enron              filler: smtp-source's 5 KB synthetic message (default);
+#                                  enron: ../shared/corpus/enron-dev/*.eml, as on disk
 #   SESSIONS="1 8 32"              parallel SMTP sessions per run
 #   PATHS="sink postfix tactgate"  which paths to measure
 #   MESSAGES=N                     messages per throughput run (default per path:
@@ -23,6 +27,11 @@ TOOLS=$BENCH/tools
 
 SESSIONS=${SESSIONS:-"1 8 32"}
 PATHS=${PATHS:-"sink postfix tactgate"}
+# Login shells export MAIL as the user's mailbox path (/var/mail/USER): that is not a choice.
+[[ ${MAIL:-} == /* ]] && MAIL=
+MAIL=${MAIL:-filler}
+CORPUS_LABEL=../shared/corpus/enron-dev   # relative to the repo root
+CORPUS=$(cd "$ROOT/.." && pwd)/shared/corpus/enron-dev
 MESSAGES=${MESSAGES:-}
 LAT_MESSAGES=${LAT_MESSAGES:-2000}
 LAT_SECONDS=${LAT_SECONDS:-15}
@@ -49,6 +58,14 @@ is_count "$LAT_SECONDS" 600 || die "LAT_SECONDS must be 1..600"
 is_count "$RUN_TIMEOUT" 3600 || die "RUN_TIMEOUT must be 1..3600"
 if ! [[ $WARMUP =~ ^[0-9]+$ ]] || (( WARMUP > 100000 )); then die "WARMUP must be 0..100000"; fi
 for p in $PATHS; do [[ $p == sink || $p == postfix || $p == tactgate ]] || die "PATHS: unknown '$p'"; done
+case $MAIL in
+    filler) ;;
+    enron)
+        [[ -d $CORPUS ]] || die "MAIL=enron: corpus folder $CORPUS does not exist (expected ../shared/corpus/enron-dev next to the repo)"
+        compgen -G "$CORPUS/*.eml" >/dev/null || die "MAIL=enron: no .eml files in $CORPUS"
+        ;;
+    *) die "MAIL: unknown '$MAIL' (filler or enron)" ;;
+esac
 
 # ---------------------------------------------------------------------------
 # 1. Tools: Postfix from Debian's packages (smtp-source, smtp-sink, the peer).
@@ -348,12 +365,22 @@ ROWS=$WORK/rows.tsv
 # interrupts `wait` at once (not only when the command ends) and cleanup ends the job.
 # (Redirections stay on the job itself, so the trap's own output is not redirected.)
 
-# Sends $2 messages over $3 sessions to port $1 with smtp-source; fails if it does.
+# Sends $2 messages over $3 sessions to port $1 with smtp-source (MAIL=filler) or
+# tools/replay.py (MAIL=enron); fails if it does. Neither pipelines SMTP commands.
 blast() {
-    timeout "$RUN_TIMEOUT" smtp-source -d -s "$3" -m "$2" -l "$SIZE" \
-        -f "$SENDER" -t "$RECIPIENT" "$LOOPBACK:$1" >>"$WORK/smtp-source.log" 2>&1 &
-    wait $!
+    if [[ $MAIL == filler ]]; then
+        timeout "$RUN_TIMEOUT" smtp-source -d -s "$3" -m "$2" -l "$SIZE" \
+            -f "$SENDER" -t "$RECIPIENT" "$LOOPBACK:$1" >>"$WORK/smtp-source.log" 2>&1 &
+        wait $!
+    else
+        # replay.py stops itself at RUN_TIMEOUT (plus one socket wait); timeout is a backstop.
+        timeout $(( RUN_TIMEOUT + 70 )) python3 "$TOOLS/replay.py" --port "$1" --sessions "$3" \
+            --count "$2" --timeout "$RUN_TIMEOUT" --corpus "$CORPUS" \
+            --sender "$SENDER" --recipient "$RECIPIENT" >>"$WORK/replay.log" 2>&1 &
+        wait $! || { local rc=$?; log "$(tail -n 1 "$WORK/replay.log")"; return "$rc"; }
+    fi
 }
+LOADER=$([[ $MAIL == filler ]] && echo smtp-source || echo replay)
 
 hwm_reset() {
     [[ -n ${TG_JVM:-} ]] && echo 5 >"/proc/$TG_JVM/clear_refs" 2>/dev/null
@@ -381,7 +408,7 @@ measure() {
         >"$WORK/reached" &
     WAITER_PID=$!
     t0=$(now)
-    blast "$port" "$messages" "$sessions" || { status="smtp-source failed"; log "$path: $status"; }
+    blast "$port" "$messages" "$sessions" || { status="$LOADER failed"; log "$path: $status"; }
     sent_done=$(now)
     if ! wait "$WAITER_PID"; then
         reached=$(<"$WORK/reached")
@@ -394,8 +421,10 @@ measure() {
     rate=$(awk -v n=$(( ${reached#* } - base )) -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", n / (b - a) }')
     accept_rate=$(awk -v n="$messages" -v a="$t0" -v b="$sent_done" 'BEGIN { printf "%.0f", n / (b - a) }')
 
+    local -a corpus_arg=()
+    [[ $MAIL == enron ]] && corpus_arg=(--corpus "$CORPUS")
     python3 "$TOOLS/smtp_latency.py" --port "$port" --sessions "$sessions" \
-        --count "$LAT_MESSAGES" --seconds "$LAT_SECONDS" --size "$SIZE" \
+        --count "$LAT_MESSAGES" --seconds "$LAT_SECONDS" --size "$SIZE" "${corpus_arg[@]}" \
         --sender "$SENDER" --recipient "$RECIPIENT" >"$WORK/latency.json" &
     wait $! && latency=$(<"$WORK/latency.json") \
         || latency='{"accepted": 0, "errors": 1, "p50_ms": null, "p99_ms": null, "txn_p99_ms": null}'
@@ -433,7 +462,7 @@ warm_up() {
     (( WARMUP > 0 )) || return 0
     base=$(sink_count)
     log "warm-up: $WARMUP messages"
-    blast "$port" "$WARMUP" 8 || log "warm-up: smtp-source failed"
+    blast "$port" "$WARMUP" 8 || log "warm-up: $LOADER failed"
     sink_wait $(( base + WARMUP )) "$RUN_TIMEOUT" >/dev/null || log "warm-up: not all delivered"
 }
 
@@ -470,9 +499,14 @@ run_path() {
 # ---------------------------------------------------------------------------
 render() {
     local started=$1
-    python3 - "$ROWS" "$started" "$LAT_MESSAGES" "$LAT_SECONDS" "$WARMUP" "$LOAD_AT_START" <<'EOF'
+    local corpus_stats=-
+    if [[ $MAIL == enron ]]; then
+        corpus_stats=$(python3 "$TOOLS/replay.py" --corpus "$CORPUS" --port 0 --count 1 --describe)
+    fi
+    python3 - "$ROWS" "$started" "$LAT_MESSAGES" "$LAT_SECONDS" "$WARMUP" "$LOAD_AT_START" \
+        "$MAIL" "$CORPUS_LABEL" "$corpus_stats" <<'EOF'
 import os, platform, subprocess, sys
-rows_file, started, lat_messages, lat_seconds, warmup, load_at_start = sys.argv[1:]
+rows_file, started, lat_messages, lat_seconds, warmup, load_at_start, mail, corpus, stats = sys.argv[1:]
 rows = [line.rstrip("\n").split("\t") for line in open(rows_file) if line.strip()]
 
 def version(cmd):
@@ -483,13 +517,21 @@ def version(cmd):
         return "n/a"
 
 out = []
-out.append(f"# Relay benchmark, {started}\n")
+out.append(f"# Relay benchmark, mail: {mail}, {started}\n")
 out.append(f"Machine: {os.cpu_count()} CPUs, {platform.platform()}; "
            f"Postfix {version(['postconf', '-d', '-h', 'mail_version'])}; {version(['java', '-version'])}.\n")
 out.append(f"Load average (1 min) at start {load_at_start}, at end {os.getloadavg()[0]:.2f}: "
            "other work on the machine shares the CPUs with the relay, the load and the sink.\n")
-out.append("Message: 5000 bytes, one recipient, loopback only. "
-           f"Warm-up: {warmup} messages per path before the first row.\n")
+if mail == "enron":
+    files, total, median, smallest, largest = (int(v) for v in stats.split())
+    out.append(f"Mail: enron, the {files} real Enron messages of {corpus} (headers, quoted "
+               "history, pasted documents), cycled in name order and sent as on disk (CRLF, "
+               f"dot-stuffed) by tools/replay.py: {total / files:.0f} bytes on average on the wire, "
+               f"median {median}, smallest {smallest}, largest {largest}; one recipient, loopback "
+               f"only. Warm-up: {warmup} messages per path before the first row.\n")
+else:
+    out.append("Mail: filler, smtp-source's synthetic message (5000-byte body); one recipient, loopback only. "
+               f"Warm-up: {warmup} messages per path before the first row.\n")
 header = ["path", "sessions", "messages", "delivered msgs/s", "accepted msgs/s",
           "p50 ms to 250", "p99 ms to 250", "p99 ms MAIL→250", "latency samples",
           "peak RSS MiB", "peak PSS MiB", "notes"]
@@ -511,11 +553,14 @@ if ratios:
 else:
     out.append("Tactgate / Postfix delivered rate: n/a (both paths are needed).")
 out.append("")
+loader = ("smtp-source (smtp-source -d -s N -m M -l 5000)" if mail == "filler" else
+          "tools/replay.py (N sessions, M messages cycling through the corpus)")
 out.append("- delivered msgs/s: messages counted by smtp-sink / seconds from the start of "
-           "smtp-source until the sink had all of them (smtp-source -d -s N -m M -l 5000).")
-out.append("- accepted msgs/s: the same messages / seconds until smtp-source had its last 250.")
-out.append(f"- p50/p99 ms to 250: a separate run of N smtplib sessions (at most {lat_messages} "
-           f"messages or {lat_seconds} s) timing the last byte of the body to the relay's reply; "
+           f"{loader} until the sink had all of them. Neither client pipelines SMTP commands.")
+out.append(f"- accepted msgs/s: the same messages / seconds until {loader.split()[0]} had its last 250.")
+what = "the same corpus, cycled" if mail == "enron" else "5000-byte messages"
+out.append(f"- p50/p99 ms to 250: a separate run of N smtplib sessions sending {what} (at most "
+           f"{lat_messages} messages or {lat_seconds} s) timing the last byte of the body to the relay's reply; "
            "p99 MAIL→250 is the whole transaction in that run (adds MAIL/RCPT/DATA round trips "
            "and any throttling there).")
 out.append("- peak RSS: Postfix = highest sampled sum of VmRSS over master and children (every 0.2 s; "

@@ -13,9 +13,14 @@ puts in them to slow clients down (Postfix's in_flow_delay acts at MAIL).
 Prints one JSON object: accepted, errors, wall seconds, accepted/s, the
 p50/p90/p99/max of time-to-250 and the p50/p99 of the transaction, in ms. Loopback only: refuses any host
 that is not 127.0.0.1 or ::1.
+
+With --corpus DIR the messages are that folder's *.eml files instead, cycled in
+name order and sent as replay.py sends them (bytes as on disk, CRLF line ends,
+dot-stuffed, no Message-ID added); --size is then ignored.
 """
 import argparse
 import json
+import os
 import smtplib
 import sys
 import threading
@@ -52,7 +57,13 @@ def percentile(sorted_values, fraction):
 class Load:
     def __init__(self, args):
         self.args = args
-        self.payload = build_message(args.size, args.sender, args.recipient) + b".\r\n"
+        if args.corpus:
+            sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+            from replay import load_corpus
+            self.corpus = [payload for _, payload in load_corpus(args.corpus)]
+        else:
+            self.corpus = None
+            self.payload = build_message(args.size, args.sender, args.recipient) + b".\r\n"
         self.serial = 0
         self.lock = threading.Lock()
         self.claimed = 0
@@ -74,6 +85,8 @@ class Load:
         with self.lock:
             self.serial += 1
             serial = self.serial
+        if self.corpus:
+            return self.corpus[(serial - 1) % len(self.corpus)]
         return MESSAGE_ID.format(serial).encode("ascii") + self.payload
 
     def session(self):
@@ -152,6 +165,7 @@ def main():
     parser.add_argument("--count", type=int, default=1000, help="messages in total (upper bound)")
     parser.add_argument("--seconds", type=float, default=20, help="stop starting messages after this")
     parser.add_argument("--size", type=int, default=5000)
+    parser.add_argument("--corpus", help="folder of .eml files to send instead of a built message")
     parser.add_argument("--sender", default="bench@sender.example")
     parser.add_argument("--recipient", default="rcpt@dest.example")
     args = parser.parse_args()

@@ -51,11 +51,18 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "jsonl", description = "jsonl (default) or text")
     Format format;
 
+    @Option(names = "--reader", paramLabel = "on|off",
+            description = "run the learned reader beside the rules, or not (default: the config's inspect.reader)")
+    OnOff reader;
+
     @Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR", description = ".eml files, or folders of them")
     List<Path> inputs;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** A switch, written as the settings file writes switches. */
+    enum OnOff { on, off }
 
     /** Output formats. */
     enum Format { jsonl, text }
@@ -76,7 +83,7 @@ public final class CheckCommand implements Callable<Integer> {
         try {
             settings = SettingsLoader.load(config);
             Directory directory = Directory.of(settings.directory());
-            inspector = Detection.inspector(settings, directory);
+            inspector = Detection.inspector(settings, directory, reader == null ? settings.inspect().reader() : reader == OnOff.on);
             policy = Detection.policy(settings, directory);
         } catch (ConfigException | RulesFile.PolicyException | IllegalArgumentException | IllegalStateException
                  | java.io.UncheckedIOException e) {
@@ -117,7 +124,8 @@ public final class CheckCommand implements Callable<Integer> {
         return failed ? BAD_INPUT : 0;
     }
 
-    static Envelope envelope(ParsedMessage m) {
+    /** The envelope of a saved message: its From, and its To, Cc, Bcc and X-Envelope-Bcc addresses. */
+    public static Envelope envelope(ParsedMessage m) {
         Set<String> rcpts = new LinkedHashSet<>();
         Stream.of(m.to(), m.cc(), m.bcc()).flatMap(List::stream).map(Address::email).forEach(rcpts::add);
         if (rcpts.isEmpty()) {

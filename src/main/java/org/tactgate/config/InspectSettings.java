@@ -10,8 +10,15 @@ import java.util.Optional;
  * @param thresholds     score at or above which a detector's finding stops the mail, by detector
  *                       name ({@code inspect.<detector>.threshold})
  * @param lexiconFolder  a site folder of extra lexicon files ({@code inspect.lexicons}), added to the built-in ones
+ * @param reader         whether the learned reader runs beside the rules ({@code inspect.reader})
+ * @param readerPassages most passages the reader reads in one message ({@code inspect.reader.max-passages})
+ * @param readerAbuse    whether the reader's second head (shaming or insulting the reader) reports
+ *                       findings ({@code inspect.reader.abuse}); off by default, see README
  */
-public record InspectSettings(Map<String, Double> thresholds, Optional<Path> lexiconFolder) {
+public record InspectSettings(Map<String, Double> thresholds, Optional<Path> lexiconFolder, boolean reader,
+                              int readerPassages, boolean readerAbuse) {
+    public static final int DEFAULT_READER_PASSAGES = 16;
+
 
     /** Detectors and their default thresholds. */
     public static final Map<String, Double> DEFAULT_THRESHOLDS = Map.of(
@@ -22,6 +29,6 @@ public record InspectSettings(Map<String, Double> thresholds, Optional<Path> lex
     }
 
     public static InspectSettings defaults() {
-        return new InspectSettings(DEFAULT_THRESHOLDS, Optional.empty());
+        return new InspectSettings(DEFAULT_THRESHOLDS, Optional.empty(), true, DEFAULT_READER_PASSAGES, false);
     }
 }

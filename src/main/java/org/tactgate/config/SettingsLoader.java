@@ -40,7 +40,7 @@ public final class SettingsLoader {
             "internal.domains", "customers.file", "customers.external-default", "partners.domains",
             "web.listen", "web.console-listen", "web.session-timeout",
             "inspect.disparagement.threshold", "inspect.exposure.threshold", "inspect.blame.threshold",
-            "inspect.unparseable.threshold", "inspect.lexicons",
+            "inspect.unparseable.threshold", "inspect.lexicons", "inspect.reader", "inspect.reader.max-passages", "inspect.reader.abuse",
             "policy.file", "policy.monitor", "policy.deadline-check",
             "notify.secret-file", "notify.from", "notify.reviewers", "notify.digest-interval", "web.base-url",
             "retention.period", "retention.check");
@@ -150,7 +150,14 @@ public final class SettingsLoader {
             }
             thresholds.put(detector, t);
         });
-        InspectSettings inspect = new InspectSettings(thresholds, path("inspect.lexicons"));
+        int passages = value("inspect.reader.max-passages", String.valueOf(InspectSettings.DEFAULT_READER_PASSAGES),
+                Integer::parseInt);
+        if (passages < 1) {
+            throw new ConfigException(file, "inspect.reader.max-passages", "must be at least 1, got " + passages);
+        }
+        InspectSettings inspect = new InspectSettings(thresholds, path("inspect.lexicons"),
+                value("inspect.reader", "on", SettingsLoader::parseBoolean), passages,
+                value("inspect.reader.abuse", "off", SettingsLoader::parseBoolean));
         PolicySettings policy = new PolicySettings(path("policy.file"),
                 value("policy.monitor", "false", SettingsLoader::parseBoolean),
                 value("policy.deadline-check", "30s", SettingsLoader::parseDuration));

@@ -4,6 +4,7 @@ import org.tactgate.message.Finding;
 import org.tactgate.message.Inspection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tactgate.directory.Customer;
@@ -27,6 +28,7 @@ public final class DetectionInspector implements MessageInspector {
     private final Directory directory;
     private final Lexicon lexicon;
     private final List<Detector> detectors;
+    private final Optional<LearnedReader> reader;
     private final MessageParser parser = new MessageParser();
     private volatile NameIndex names = new NameIndex(List.of(), new PhraseMatcher<>(List.of()));
 
@@ -34,15 +36,29 @@ public final class DetectionInspector implements MessageInspector {
     }
 
     public DetectionInspector(Directory directory, Lexicon lexicon, List<Detector> detectors) {
+        this(directory, lexicon, detectors, Optional.empty());
+    }
+
+    /**
+     * @param reader the learned reader the disparagement and blame detectors consult beside their
+     *               rules, or empty for rules alone
+     */
+    public DetectionInspector(Directory directory, Lexicon lexicon, List<Detector> detectors, Optional<LearnedReader> reader) {
         this.directory = directory;
         this.lexicon = lexicon;
         this.detectors = List.copyOf(detectors);
+        this.reader = reader;
     }
 
-    /** The standard rule set: unparseable, disparagement, exposure, blame. */
+    /** The standard rule set (unparseable, disparagement, exposure, blame), rules alone. */
     public static DetectionInspector standard(Directory directory, Lexicon lexicon) {
+        return standard(directory, lexicon, Optional.empty());
+    }
+
+    /** The standard rule set, with the learned reader beside the rules when one is given. */
+    public static DetectionInspector standard(Directory directory, Lexicon lexicon, Optional<LearnedReader> reader) {
         return new DetectionInspector(directory, lexicon, List.of(new UnparseableDetector(),
-                new DisparagementDetector(lexicon), new ExposureDetector(lexicon), new BlameDetector(lexicon)));
+                new DisparagementDetector(lexicon), new ExposureDetector(lexicon), new BlameDetector(lexicon)), reader);
     }
 
     public List<Detector> detectors() {
@@ -54,7 +70,7 @@ public final class DetectionInspector implements MessageInspector {
         ParsedMessage message = parser.parse(content);
         List<Finding> findings = new ArrayList<>();
         try {
-            MessageView view = new MessageView(message, envelope, directory, nameMatcher(), lexicon);
+            MessageView view = view(message, envelope);
             for (Detector d : detectors) {
                 findings.addAll(d.detect(view, findings));
             }
@@ -64,6 +80,11 @@ public final class DetectionInspector implements MessageInspector {
                     "detection failed on this message", Finding.Span.NONE));
         }
         return new Inspection(findings);
+    }
+
+    /** The analysis every detector reads (package-private for tests of what it resolves). */
+    MessageView view(ParsedMessage message, Envelope envelope) {
+        return new MessageView(message, envelope, directory, nameMatcher(), lexicon, reader);
     }
 
     private PhraseMatcher<Customer> nameMatcher() {

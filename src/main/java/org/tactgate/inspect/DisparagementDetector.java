@@ -52,6 +52,8 @@ public final class DisparagementDetector implements Detector {
             double score = m.weight() + (sarcasm.hedged(all, m.index()) ? HEDGE : 0);
             add(out, all.get(m.index()), "DISP_SARCASM", score, "sarcasm aimed at a customer: \"" + m.words() + "\"");
         }
+        view.reader().ifPresent(reader -> reader.disparaging(view).forEach((s, judged) ->
+                add(out, s, "DISP_READER", judged.score(), judged.because("speak ill of a customer"))));
         out.sort(Comparator.comparingDouble(Finding::score).reversed());
         return out.size() > MAX_FINDINGS ? List.copyOf(out.subList(0, MAX_FINDINGS)) : out;
     }

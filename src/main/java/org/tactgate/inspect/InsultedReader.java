@@ -31,6 +31,9 @@ final class InsultedReader {
     }
 
     Optional<Finding> in(SentenceView s, String detector) {
+        if (s.hits().of(insults).isEmpty() && s.hits().of(personAdjectives).isEmpty()) {
+            return Optional.empty();
+        }
         Tokens t = s.tokens();
         for (int i = 0; i < t.size(); i++) {
             if (!YOU.contains(t.word(i))) {

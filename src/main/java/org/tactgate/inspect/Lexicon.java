@@ -139,6 +139,10 @@ public final class Lexicon {
             categories.put(name, c);
             for (PhraseMatcher.Phrase<Double> p : c.phrases().phrases()) {
                 tagged.add(new PhraseMatcher.Phrase<>(p.text(), new Tagged(c.id(), p), p.caseSensitive()));
+                // plurals and tenses find the entry as written (its weight, its text in the evidence)
+                for (String form : WordForms.variants(p.text())) {
+                    tagged.add(new PhraseMatcher.Phrase<>(form, new Tagged(c.id(), p), p.caseSensitive()));
+                }
             }
         }
         return new Lexicon(categories, new PhraseMatcher<>(tagged), literals.build());

@@ -43,8 +43,10 @@ final class LiteralIndex {
     Literals scan(String lowerText) {
         long[] bits = new long[(literals + 63) / 64];
         int state = 0;
-        for (int i = 0; i < lowerText.length(); i++) {
-            char c = lowerText.charAt(i);
+        // one copy, then plain array reads: String.charAt checks its index on every call, and this
+        // loop runs over every character of every scored sentence
+        char[] text = lowerText.toCharArray();
+        for (char c : text) {
             int cls = c < ASCII ? asciiClass[c] : otherClass.getOrDefault(c, 0);
             int next = delta[state * classes + cls];
             if (next < 0) {

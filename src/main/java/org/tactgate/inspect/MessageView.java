@@ -17,6 +17,7 @@ import org.tactgate.mime.Address;
 import org.tactgate.mime.ParsedMessage;
 import org.tactgate.mime.TextBlock;
 import org.tactgate.message.Envelope;
+import org.tactgate.inspect.model.ReaderModel;
 
 /**
  * Everything the detectors read about one message, computed once: who each recipient is, which
@@ -35,11 +36,19 @@ public final class MessageView {
     private final List<Party> hidden = new ArrayList<>();
     private final List<SentenceView> sentences = new ArrayList<>();
     private final List<Address> ccCustomers = new ArrayList<>();
+    private final Optional<LearnedReader> reader;
+    private Map<SentenceView, ReaderModel.Scores> reading;
 
     MessageView(ParsedMessage message, Envelope envelope, Directory directory,
                 PhraseMatcher<Customer> directoryNames, Lexicon lexicon) {
+        this(message, envelope, directory, directoryNames, lexicon, Optional.empty());
+    }
+
+    MessageView(ParsedMessage message, Envelope envelope, Directory directory,
+                PhraseMatcher<Customer> directoryNames, Lexicon lexicon, Optional<LearnedReader> reader) {
         this.message = message;
         this.lexicon = lexicon;
+        this.reader = reader;
         Set<String> visible = new LinkedHashSet<>();
         for (Address a : message.to()) {
             to.add(party(directory, a.email()));
@@ -171,6 +180,22 @@ public final class MessageView {
             case SIGNATURE -> false;
             case QUOTED -> travels && block.author().map(a -> party(directory, a.email()).isInternal()).orElse(false);
         };
+    }
+
+    /**
+     * What the learned reader said of the sentences it read, computed on first use (detectors run
+     * one after another on one thread); empty when the reader is off.
+     */
+    Map<SentenceView, ReaderModel.Scores> reading() {
+        if (reading == null) {
+            reading = reader.map(r -> r.read(this)).orElse(Map.of());
+        }
+        return reading;
+    }
+
+    /** The reader's thresholds, when it is on. */
+    Optional<LearnedReader> reader() {
+        return reader;
     }
 
     public ParsedMessage message() {

@@ -29,7 +29,11 @@ final class Listener extends ServerSocket {
     @Override
     public Socket accept() throws IOException {
         try {
-            return super.accept();
+            Socket session = super.accept();
+            // SMTP replies are small writes answered by the client's next command: with Nagle's
+            // algorithm a pipelining client (Postfix) waits for the delayed ACK, ~40 ms a transaction
+            session.setTcpNoDelay(true);
+            return session;
         } catch (IOException e) {
             if (draining) {
                 try {

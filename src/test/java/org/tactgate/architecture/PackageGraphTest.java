@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class PackageGraphTest {
     private static final Path MAIN = Path.of("src/main/java/org/tactgate");
-    private static final Pattern REFERENCE = Pattern.compile("\\borg\\.tactgate\\.([a-z]+(?:\\.internal)?)\\.[A-Z]");
+    private static final Pattern REFERENCE = Pattern.compile("\\borg\\.tactgate\\.([a-z]+(?:\\.[a-z]+)*)\\.[A-Z]");
 
     static Map<String, Set<String>> graph() throws IOException {
         Map<String, Set<String>> graph = new TreeMap<>();

@@ -21,6 +21,7 @@ import org.tactgate.message.Envelope;
 final class TestSite {
     static final Lexicon LEXICON = Lexicon.load(Optional.empty());
     private static final DetectionInspector INSPECTOR = DetectionInspector.standard(directory(), LEXICON);
+    private static DetectionInspector withReader;
 
     private TestSite() {
     }
@@ -52,7 +53,25 @@ final class TestSite {
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The standard detectors with the committed learned reader (loaded on first use), as the relay runs by default. */
+    static synchronized DetectionInspector withReader() {
+        if (withReader == null) {
+            withReader = DetectionInspector.standard(directory(), LEXICON, Optional.of(LearnedReader.standard(16)));
+        }
+        return withReader;
+    }
+
+    /** Findings of the rules alone. */
     static List<Finding> inspect(byte[] mail) {
+        return INSPECTOR.inspect(envelope(mail), mail).findings();
+    }
+
+    /** Findings of the rules and the learned reader. */
+    static List<Finding> read(byte[] mail) {
+        return withReader().inspect(envelope(mail), mail).findings();
+    }
+
+    static Envelope envelope(byte[] mail) {
         var parsed = new org.tactgate.mime.MessageParser().parse(mail);
         List<String> rcpts = new ArrayList<>();
         parsed.to().forEach(a -> rcpts.add(a.email()));
@@ -61,8 +80,7 @@ final class TestSite {
         if (rcpts.isEmpty()) {
             rcpts.add("nobody@invalid");
         }
-        Envelope e = new Envelope("ana@globex.example", rcpts, "127.0.0.1", "test", Optional.empty(), Instant.EPOCH);
-        return INSPECTOR.inspect(e, mail).findings();
+        return new Envelope("ana@globex.example", rcpts, "127.0.0.1", "test", Optional.empty(), Instant.EPOCH);
     }
 
     /** The highest score a detector gave, 0 when it found nothing. */

@@ -82,6 +82,33 @@ class IntakeServerDialogueIT {
         assertThat(intake.only().envelope().hasNullSender()).isTrue();
     }
 
+    /**
+     * A pipelining client (Postfix's smtp client) sends MAIL, RCPT and DATA in one write and reads
+     * three replies: with Nagle's algorithm on the accepted socket the second reply waited for the
+     * client's delayed ACK, ~40 ms a transaction. Twenty transactions must take well under that.
+     */
+    @Test
+    void pipelinedTransactionsAreNotSlowedByDelayedAcks() throws IOException {
+        int transactions = 20;
+        try (SmtpDialogue smtp = SmtpDialogue.connect(start())) {
+            smtp.send("EHLO client.example").expect("250");
+            long started = System.nanoTime();
+            for (int i = 0; i < transactions; i++) {
+                smtp.sendRaw("MAIL FROM:<a@northwind.example>\r\nRCPT TO:<b@customer.example>\r\n"
+                        + "RCPT TO:<c@customer.example>\r\nDATA\r\n");
+                smtp.expect("250");
+                smtp.expect("250");
+                smtp.expect("250");
+                smtp.expect("354");
+                smtp.sendRaw("Subject: " + i + "\r\n\r\nbody\r\n.\r\n");
+                smtp.expect("250 2.0.0 Ok: queued as");
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertThat(millis).as("ms for %d pipelined transactions", transactions).isLessThan(transactions * 15L);
+        }
+        assertThat(intake.received()).hasSize(transactions);
+    }
+
     @Test
     void pipelinedCommandsShouldEachGetTheirReplyInOrder() throws IOException {
         try (SmtpDialogue smtp = SmtpDialogue.connect(start())) {

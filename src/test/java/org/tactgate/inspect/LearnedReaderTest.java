@@ -1,0 +1,72 @@
+package org.tactgate.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tactgate.inspect.TestSite.mail;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.tactgate.inspect.model.Audience;
+import org.tactgate.inspect.model.Passage;
+import org.tactgate.mime.MessageParser;
+
+/** What the learned reader is given to read: which sentences, for which audience, with which mentions. */
+class LearnedReaderTest {
+    private static final String TO_COLLEAGUE = "To: Tom Reyes <tom@globex.example>";
+    private static final String TO_OSCAR = "To: Oscar Delgado <oscar.d@mailbox.example>";
+    private static final String CC_OSCAR = "Cc: Oscar Delgado <oscar.d@mailbox.example>";
+
+    private static MessageView view(byte[] mail, int budget) {
+        DetectionInspector inspector = DetectionInspector.standard(TestSite.directory(), TestSite.LEXICON,
+                Optional.of(LearnedReader.standard(budget)));
+        return inspector.view(new MessageParser().parse(mail), TestSite.envelope(mail));
+    }
+
+    private static List<String> read(MessageView view) {
+        return view.sentences().stream().filter(s -> view.reading().containsKey(s)).map(s -> s.sentence().text()).toList();
+    }
+
+    private static SentenceView sentence(MessageView view, String start) {
+        return view.sentences().stream().filter(s -> s.sentence().text().startsWith(start)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void readsOnlySentencesThatPointAtACustomer() {
+        MessageView v = view(mail("Tom,\n\nThe printer is jammed again. Oscar was in a mood this morning. "
+                + "The coffee machine is fine.\n", TO_COLLEAGUE), 16);
+        assertThat(read(v)).containsExactly("Oscar was in a mood this morning.");
+    }
+
+    @Test
+    void inMailToTheCustomerAlsoReadsWhatTheAuthorSaysToThem() {
+        MessageView v = view(mail("Dear Oscar,\n\nThe invoice is attached. As you were told twice, the deposit stays. "
+                + "The weather is lovely.\n", TO_OSCAR), 16);
+        assertThat(read(v)).contains("As you were told twice, the deposit stays.").doesNotContain("The weather is lovely.");
+    }
+
+    @Test
+    void readsAtMostItsBudgetAndTheAuthorsOwnTextFirst() {
+        StringBuilder quoted = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            quoted.append("> Oscar called about room ").append(i).append(" again.\n");
+        }
+        String body = "Tom,\n\nOscar wants an answer today.\n\nOn Monday, Tom Reyes <tom@globex.example> wrote:\n" + quoted;
+        MessageView v = view(mail(body, TO_COLLEAGUE, CC_OSCAR), 5);
+        List<String> read = read(v);
+        assertThat(read).hasSize(5).first().isEqualTo("Oscar wants an answer today.");
+    }
+
+    @Test
+    void marksTheCustomerAsWrittenAndTellsTheModelWhoReceivesIt() {
+        MessageView v = view(mail("Tom,\n\nOscar's booking moved. He isn't happy.\n", TO_COLLEAGUE, CC_OSCAR), 16);
+        Passage p = LearnedReader.passage(v, sentence(v, "Oscar's booking"));
+        assertThat(p.audience()).isEqualTo(Audience.INTERNAL_CC);
+        assertThat(p.mentions()).contains("Oscar");
+        assertThat(LearnedReader.passage(v, sentence(v, "He isn")).mentions()).contains("He");
+
+        MessageView toOscar = view(mail("Oscar, you left the form blank.\n", TO_OSCAR), 16);
+        Passage second = LearnedReader.passage(toOscar, sentence(toOscar, "Oscar, you"));
+        assertThat(second.audience()).isEqualTo(Audience.CUSTOMER);
+        assertThat(second.mentions()).contains("Oscar", "you");
+    }
+}
