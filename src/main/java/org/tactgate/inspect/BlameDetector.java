@@ -95,9 +95,12 @@ public final class BlameDetector implements Detector {
         return List.of(evidence.finding(name(), care > 0 ? "BLAME_ACCUSE_SOFTENED" : "BLAME_ACCUSE", DisparagementDetector.round(score), reason));
     }
 
-    /** BLAME_READER: the learned reader's strongest verdict on the author's words to the customer. */
+    /**
+     * BLAME_READER: the learned reader's strongest verdict on the author's words to the customer
+     * (only asked of mail To a customer: {@link #detect} returns before this otherwise).
+     */
     private Optional<Finding> readerSays(MessageView view) {
-        if (view.reader().isEmpty() || !view.addressedToCustomer()) {
+        if (view.reader().isEmpty()) {
             return Optional.empty();
         }
         Optional<Finding> best = Optional.empty();

@@ -90,8 +90,8 @@ public final class LearnedReader {
         Map<SentenceView, ReaderModel.Scores> read = view.reading();
         for (SentenceView s : view.sentences()) {
             ReaderModel.Scores scores = read.get(s);
-            if (scores != null && head.applyAsDouble(scores) >= at) {
-                double p = head.applyAsDouble(scores);
+            double p = scores == null ? 0 : head.applyAsDouble(scores);
+            if (scores != null && p >= at) {
                 double past = (p - at) / Math.max(1e-6, 1 - at);
                 out.put(s, new Judged(Math.round((0.6 + 0.39 * past) * 100) / 100.0, p, at));
             }
@@ -102,12 +102,7 @@ public final class LearnedReader {
     /**
      * The committed model with the thresholds its manifest chose. Loaded once per process: every
      * inspector shares it (the session is thread-safe and costs tens of MB).
-     */
-    public static LearnedReader standard(int budget) {
-        return standard(budget, true, CACHE);
-    }
-
-    /**
+     *
      * @param abuse whether the abuse head reports at all: on real mail it still takes ordinary
      *              second-person sentences ("What do you think?") for reproach (README, figures)
      */
@@ -134,8 +129,8 @@ public final class LearnedReader {
         return shared;
     }
 
-    /** The sentences the reader reads in this message, in reading order (the author's text first). */
-    List<SentenceView> chosen(MessageView view) {
+    /** The sentences a reader with this budget reads in a message, in reading order (the author's text first). */
+    static List<SentenceView> chosen(MessageView view, int budget) {
         List<SentenceView> chosen = new ArrayList<>();
         for (boolean author : new boolean[] {true, false}) {
             for (SentenceView s : view.sentences()) {
@@ -149,7 +144,7 @@ public final class LearnedReader {
 
     /** What the reader said of each sentence it read. */
     Map<SentenceView, ReaderModel.Scores> read(MessageView view) {
-        List<SentenceView> chosen = chosen(view);
+        List<SentenceView> chosen = chosen(view, budget);
         Map<SentenceView, ReaderModel.Scores> out = new IdentityHashMap<>();
         List<Passage> unseen = new ArrayList<>();
         List<SentenceView> unseenFor = new ArrayList<>();

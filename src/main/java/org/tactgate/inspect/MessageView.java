@@ -193,7 +193,7 @@ public final class MessageView {
         return reading;
     }
 
-    /** The reader's thresholds, when it is on. */
+    /** The learned reader, when it is on. */
     Optional<LearnedReader> reader() {
         return reader;
     }

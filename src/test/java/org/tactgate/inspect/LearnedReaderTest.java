@@ -18,7 +18,7 @@ class LearnedReaderTest {
 
     private static MessageView view(byte[] mail, int budget) {
         DetectionInspector inspector = DetectionInspector.standard(TestSite.directory(), TestSite.LEXICON,
-                Optional.of(LearnedReader.standard(budget)));
+                Optional.of(LearnedReader.standard(budget, true)));
         return inspector.view(new MessageParser().parse(mail), TestSite.envelope(mail));
     }
 

@@ -38,7 +38,6 @@ public final class ReaderPassagesDump {
                 var settings = SettingsLoader.load(corpus.resolve("tactgate.properties"));
                 DetectionInspector inspector = DetectionInspector.standard(Directory.of(settings.directory()),
                         Lexicon.load(Optional.empty()));
-                LearnedReader chooser = new LearnedReader(null, Integer.MAX_VALUE, 1, 1);
                 List<String> labels = Files.readAllLines(corpus.resolve("labels.csv"), StandardCharsets.UTF_8);
                 int n = 0;
                 for (String row : labels.subList(1, labels.size())) {
@@ -49,7 +48,7 @@ public final class ReaderPassagesDump {
                     byte[] content = Files.readAllBytes(corpus.resolve(f[0]));
                     var parsed = new MessageParser().parse(content);
                     MessageView view = inspector.view(parsed, CheckCommand.envelope(parsed));
-                    for (SentenceView s : chooser.chosen(view)) {
+                    for (SentenceView s : LearnedReader.chosen(view, Integer.MAX_VALUE)) {
                         Passage p = LearnedReader.passage(view, s);
                         Map<String, Object> line = new LinkedHashMap<>();
                         line.put("id", "p-" + org + "-" + (++n));

@@ -6,8 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.tactgate.config.DirectorySettings;
@@ -53,10 +51,10 @@ final class TestSite {
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The standard detectors with the committed learned reader (loaded on first use), as the relay runs by default. */
+    /** The standard detectors with the committed learned reader, both heads on (loaded on first use). */
     static synchronized DetectionInspector withReader() {
         if (withReader == null) {
-            withReader = DetectionInspector.standard(directory(), LEXICON, Optional.of(LearnedReader.standard(16)));
+            withReader = DetectionInspector.standard(directory(), LEXICON, Optional.of(LearnedReader.standard(16, true)));
         }
         return withReader;
     }
@@ -71,16 +69,9 @@ final class TestSite {
         return withReader().inspect(envelope(mail), mail).findings();
     }
 
+    /** The envelope {@code check} gives a saved message: its From, To, Cc and Bcc. */
     static Envelope envelope(byte[] mail) {
-        var parsed = new org.tactgate.mime.MessageParser().parse(mail);
-        List<String> rcpts = new ArrayList<>();
-        parsed.to().forEach(a -> rcpts.add(a.email()));
-        parsed.cc().forEach(a -> rcpts.add(a.email()));
-        parsed.bcc().forEach(a -> rcpts.add(a.email()));
-        if (rcpts.isEmpty()) {
-            rcpts.add("nobody@invalid");
-        }
-        return new Envelope("ana@globex.example", rcpts, "127.0.0.1", "test", Optional.empty(), Instant.EPOCH);
+        return org.tactgate.cli.CheckCommand.envelope(new org.tactgate.mime.MessageParser().parse(mail));
     }
 
     /** The highest score a detector gave, 0 when it found nothing. */

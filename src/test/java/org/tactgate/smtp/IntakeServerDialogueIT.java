@@ -94,12 +94,7 @@ class IntakeServerDialogueIT {
             smtp.send("EHLO client.example").expect("250");
             long started = System.nanoTime();
             for (int i = 0; i < transactions; i++) {
-                smtp.sendRaw("MAIL FROM:<a@northwind.example>\r\nRCPT TO:<b@customer.example>\r\n"
-                        + "RCPT TO:<c@customer.example>\r\nDATA\r\n");
-                smtp.expect("250");
-                smtp.expect("250");
-                smtp.expect("250");
-                smtp.expect("354");
+                pipelineTwoRecipients(smtp);
                 smtp.sendRaw("Subject: " + i + "\r\n\r\nbody\r\n.\r\n");
                 smtp.expect("250 2.0.0 Ok: queued as");
             }
@@ -109,16 +104,21 @@ class IntakeServerDialogueIT {
         assertThat(intake.received()).hasSize(transactions);
     }
 
+    /** MAIL, two RCPTs and DATA in one write, then their four replies in order. */
+    private static void pipelineTwoRecipients(SmtpDialogue smtp) throws IOException {
+        smtp.sendRaw("MAIL FROM:<a@northwind.example>\r\nRCPT TO:<b@customer.example>\r\n"
+                + "RCPT TO:<c@customer.example>\r\nDATA\r\n");
+        smtp.expect("250");
+        smtp.expect("250");
+        smtp.expect("250");
+        smtp.expect("354");
+    }
+
     @Test
     void pipelinedCommandsShouldEachGetTheirReplyInOrder() throws IOException {
         try (SmtpDialogue smtp = SmtpDialogue.connect(start())) {
             smtp.send("EHLO client.example").expect("250");
-            smtp.sendRaw("MAIL FROM:<a@northwind.example>\r\nRCPT TO:<b@customer.example>\r\n"
-                    + "RCPT TO:<c@customer.example>\r\nDATA\r\n");
-            smtp.expect("250");
-            smtp.expect("250");
-            smtp.expect("250");
-            smtp.expect("354");
+            pipelineTwoRecipients(smtp);
             smtp.sendRaw("Subject: one\r\n\r\nfirst\r\n.\r\nMAIL FROM:<a@northwind.example>\r\n"
                     + "RCPT TO:<d@customer.example>\r\nDATA\r\n");
             smtp.expect("250 2.0.0 Ok: queued as");

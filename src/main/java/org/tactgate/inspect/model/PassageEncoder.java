@@ -18,6 +18,7 @@ public final class PassageEncoder {
     private final int sep;
     private final int open;
     private final int close;
+    private final int[] audience;
 
     public PassageEncoder(WordPiece wordPiece) {
         this.wordPiece = wordPiece;
@@ -25,8 +26,9 @@ public final class PassageEncoder {
         this.sep = wordPiece.id("[SEP]");
         this.open = wordPiece.id("[unused1]");
         this.close = wordPiece.id("[unused2]");
+        this.audience = new int[Audience.values().length];
         for (Audience a : Audience.values()) {
-            wordPiece.id(a.token());
+            audience[a.ordinal()] = wordPiece.id(a.token());
         }
     }
 
@@ -45,7 +47,7 @@ public final class PassageEncoder {
         int keep = Math.min(body.size(), MAX_LENGTH - 4);
         long[] ids = new long[keep + 4];
         ids[0] = cls;
-        ids[1] = wordPiece.id(p.audience().token());
+        ids[1] = audience[p.audience().ordinal()];
         ids[2] = sep;
         for (int i = 0; i < keep; i++) {
             ids[3 + i] = body.get(i);
