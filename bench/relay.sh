@@ -19,6 +19,8 @@
 #   TACTGATE_START_TIMEOUT=300     seconds to wait for Tactgate's SMTP port (covers a build)
 #   POSTFIX_PORT=2526              loopback port of the private Postfix (a free one if taken)
 #   KEEP_WORK=1                    keep the temp folder (configs, logs) for inspection
+#   TACTGATE_PROPS="k = v; k = v"  extra lines for Tactgate's settings, e.g. "inspect.reader.cache = 0"
+#                                  (nothing remembered: every replayed message costs the model anew)
 set -euo pipefail
 
 BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -96,6 +98,7 @@ SINK_PID=
 PF_CONF=
 TG_PID=
 TG_JVM=
+TG_WEB_PORT=
 SAMPLER_PID=
 WAITER_PID=
 
@@ -314,11 +317,24 @@ find_jvm() {
     return 1
 }
 
+# The sender's domain is ours; replayed real mail is judged as its own site would judge it: the
+# corpus's internal.domains (enron.com) are colleagues too, and its customers.csv is the directory.
+# The envelope recipient (dest.example) stays outside: every replayed message is mail to a customer.
+site_domains() {
+    local domains=${SENDER#*@} corpus_domains
+    if [[ $MAIL == enron && -f $CORPUS/tactgate.properties ]]; then
+        corpus_domains=$(sed -n 's/^[[:space:]]*internal\.domains[[:space:]]*=[[:space:]]*//p' "$CORPUS/tactgate.properties" | tail -n 1)
+        [[ -n $corpus_domains ]] && domains="$domains, $corpus_domains"
+    fi
+    printf '%s' "$domains"
+}
+
 start_tactgate() {
     local dir=$WORK/tactgate web_port
     mkdir -p "$dir"
     RELAY_PORT=$(free_port)
     web_port=$(free_port)
+    TG_WEB_PORT=$web_port
     cat >"$dir/tactgate.properties" <<EOF
 smtp.listen = $LOOPBACK:$RELAY_PORT
 store.url = jdbc:sqlite:$dir/tactgate.db
@@ -327,8 +343,18 @@ upstream.port = $SINK_PORT
 upstream.starttls = never
 delivery.workers = 8
 web.listen = $LOOPBACK:$web_port
-internal.domains = sender.example
+internal.domains = $(site_domains)
+# monitor: verdicts are logged and every message is delivered, so the sink's count is the whole run
+policy.monitor = true
 EOF
+    if [[ $MAIL == enron && -f $CORPUS/customers.csv ]]; then
+        printf 'customers.file = %s\n' "$CORPUS/customers.csv" >>"$dir/tactgate.properties"
+    fi
+    local extra line
+    IFS=';' read -r -a extra <<<"${TACTGATE_PROPS:-}"
+    for line in "${extra[@]}"; do
+        if [[ -n ${line// /} ]]; then printf '%s\n' "${line# }" >>"$dir/tactgate.properties"; fi
+    done
     local -a cmd
     if [[ -x $ROOT/bin/tactgate ]]; then
         cmd=("$ROOT/bin/tactgate" serve --config "$dir/tactgate.properties")
@@ -490,8 +516,25 @@ run_path() {
     done
     case $path in
         postfix) stop_postfix ;;
-        tactgate) stop_tactgate ;;
+        tactgate) reader_cost; stop_tactgate ;;
     esac
+}
+
+# What the learned reader did over the whole Tactgate path (warm-up and latency runs included),
+# from Tactgate's /metrics: messages judged, passages the model read, passages found in its cache,
+# seconds in the model. One line into $WORK/reader.txt for the report.
+reader_cost() {
+    python3 - "$TG_WEB_PORT" >"$WORK/reader.txt" 2>/dev/null <<'EOF' || log "reader cost: /metrics not read"
+import re, sys, urllib.request
+text = urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/metrics", timeout=10).read().decode()
+def total(pattern):
+    return sum(float(m.group(1)) for m in re.finditer(pattern + r"\S* ([0-9.eE+-]+)$", text, re.M))
+judged = total(r"^tactgate_messages_judged_total")
+model = total(r'^tactgate_reader_passages_total\{source="model"\}')
+cache = total(r'^tactgate_reader_passages_total\{source="cache"\}')
+secs = total(r"^tactgate_reader_model_seconds_total")
+print(f"{judged:.0f} {model:.0f} {cache:.0f} {secs:.3f}")
+EOF
 }
 
 # ---------------------------------------------------------------------------
@@ -504,9 +547,9 @@ render() {
         corpus_stats=$(python3 "$TOOLS/replay.py" --corpus "$CORPUS" --port 0 --count 1 --describe)
     fi
     python3 - "$ROWS" "$started" "$LAT_MESSAGES" "$LAT_SECONDS" "$WARMUP" "$LOAD_AT_START" \
-        "$MAIL" "$CORPUS_LABEL" "$corpus_stats" <<'EOF'
+        "$MAIL" "$CORPUS_LABEL" "$corpus_stats" "${TACTGATE_PROPS:-}" "$(cat "$WORK/reader.txt" 2>/dev/null)" <<'EOF'
 import os, platform, subprocess, sys
-rows_file, started, lat_messages, lat_seconds, warmup, load_at_start, mail, corpus, stats = sys.argv[1:]
+rows_file, started, lat_messages, lat_seconds, warmup, load_at_start, mail, corpus, stats, props, reader = sys.argv[1:]
 rows = [line.rstrip("\n").split("\t") for line in open(rows_file) if line.strip()]
 
 def version(cmd):
@@ -532,6 +575,16 @@ if mail == "enron":
 else:
     out.append("Mail: filler, smtp-source's synthetic message (5000-byte body); one recipient, loopback only. "
                f"Warm-up: {warmup} messages per path before the first row.\n")
+out.append("Tactgate: policy in monitor mode (every message delivered, verdicts logged), full detection "
+           "with its defaults" + (f"; extra settings: `{props.strip()}`" if props.strip() else "") + ".\n")
+if reader.strip():
+    judged, model, cache, secs = reader.split()
+    judged, model, cache, secs = int(judged), int(model), int(cache), float(secs)
+    if judged:
+        out.append(f"Learned reader over the whole Tactgate path ({judged} messages judged, warm-up and latency "
+                   f"runs included, from /metrics): {model / judged:.2f} passages per message run through the "
+                   f"model, {cache / judged:.2f} found in its cache, {1000 * secs / max(1, model):.1f} ms of "
+                   f"model time per passage, {1000 * secs / judged:.2f} ms per message.\n")
 header = ["path", "sessions", "messages", "delivered msgs/s", "accepted msgs/s",
           "p50 ms to 250", "p99 ms to 250", "p99 ms MAIL→250", "latency samples",
           "peak RSS MiB", "peak PSS MiB", "notes"]

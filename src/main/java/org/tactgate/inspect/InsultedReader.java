@@ -18,16 +18,20 @@ final class InsultedReader {
     private static final int ADJECTIVE_REACH = 3;
     private static final double STRONG_ADJECTIVE = 0.7;
     private static final double INSULT = 0.9;
-    private static final Set<String> YOU = Set.of("you", "you're", "ya", "u", "youre", "your", "yourself");
+    private static final Set<String> YOU = Set.of("you", "you're", "ya", "u", "youre", "your", "yourself",
+            // German, Spanish, French: formal and familiar second person ("Sie sind ein Trottel")
+            "sie", "du", "usted", "ustedes", "tú", "vous", "tu");
 
     private final Lexicon.Category insults;
     private final Lexicon.Category personAdjectives;
     private final Set<String> negators;
+    private final Lexicon.Category negatorPhrases;
 
     InsultedReader(Lexicon lexicon) {
         this.insults = lexicon.category("insults");
         this.personAdjectives = lexicon.category("person-adjectives");
         this.negators = new HashSet<>(lexicon.category("negators").words());
+        this.negatorPhrases = lexicon.category("negators");
     }
 
     Optional<Finding> in(SentenceView s, String detector) {
@@ -41,7 +45,7 @@ final class InsultedReader {
             }
             for (var m : s.hits().of(insults)) {
                 if (m.start() > i && m.start() - i <= INSULT_REACH && !negatedBetween(t, i, m.start())
-                        && !t.capitalised(m.start())) {
+                        && !NounCapitals.mayBeName(t, m.start())) {
                     return Optional.of(s.finding(detector, "BLAME_INSULT", INSULT,
                             "insults the customer it is addressed to: \"" + t.span(i, m.end()) + "\""));
                 }
@@ -68,6 +72,12 @@ final class InsultedReader {
     private boolean negatedBetween(Tokens t, int from, int to) {
         for (int k = from; k < to; k++) {
             if (negators.contains(t.word(k))) {
+                return true;
+            }
+        }
+        // "you are anything but a fool", "Sie sind alles andere als ein Querulant"
+        for (var m : negatorPhrases.phrases().find(t)) {
+            if (m.end() - m.start() > 1 && m.start() >= from && m.end() <= to) {
                 return true;
             }
         }

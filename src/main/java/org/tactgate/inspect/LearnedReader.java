@@ -117,6 +117,19 @@ public final class LearnedReader {
                 abuse ? model.manifest().abuseThreshold() : NEVER, cached);
     }
 
+    /** What the readers of this process have cost so far: passages scored by the model or found in a cache. */
+    public record Cost(long scored, long cached, long modelNanos) {
+    }
+
+    private static final java.util.concurrent.atomic.LongAdder SCORED = new java.util.concurrent.atomic.LongAdder();
+    private static final java.util.concurrent.atomic.LongAdder CACHED = new java.util.concurrent.atomic.LongAdder();
+    private static final java.util.concurrent.atomic.LongAdder MODEL_NANOS = new java.util.concurrent.atomic.LongAdder();
+
+    /** Process-wide: every reader shares one model, and an admin asks what the model costs, not one reader. */
+    public static Cost cost() {
+        return new Cost(SCORED.sum(), CACHED.sum(), MODEL_NANOS.sum());
+    }
+
     /** A threshold no probability reaches. */
     private static final double NEVER = 2.0;
 
@@ -129,12 +142,19 @@ public final class LearnedReader {
         return shared;
     }
 
-    /** The sentences a reader with this budget reads in a message, in reading order (the author's text first). */
-    static List<SentenceView> chosen(MessageView view, int budget) {
+    /**
+     * The sentences a reader with this budget reads in a message, in reading order (the author's text first).
+     *
+     * @param secondPerson whether sentences that only address "you" are read: they matter to the
+     *                     abuse head alone, so with that head off they are not worth their cost
+     *                     (in mail To a customer they are most of what is written)
+     */
+    static List<SentenceView> chosen(MessageView view, int budget, boolean secondPerson) {
         List<SentenceView> chosen = new ArrayList<>();
         for (boolean author : new boolean[] {true, false}) {
             for (SentenceView s : view.sentences()) {
-                if (chosen.size() < budget && (s.block().kind() == TextBlock.Kind.AUTHOR) == author && worthReading(view, s)) {
+                if (chosen.size() < budget && (s.block().kind() == TextBlock.Kind.AUTHOR) == author
+                        && worthReading(view, s, secondPerson)) {
                     chosen.add(s);
                 }
             }
@@ -144,7 +164,7 @@ public final class LearnedReader {
 
     /** What the reader said of each sentence it read. */
     Map<SentenceView, ReaderModel.Scores> read(MessageView view) {
-        List<SentenceView> chosen = chosen(view, budget);
+        List<SentenceView> chosen = chosen(view, budget, abuseAt <= 1);
         Map<SentenceView, ReaderModel.Scores> out = new IdentityHashMap<>();
         List<Passage> unseen = new ArrayList<>();
         List<SentenceView> unseenFor = new ArrayList<>();
@@ -158,7 +178,13 @@ public final class LearnedReader {
                 unseenFor.add(s);
             }
         }
+        CACHED.add(chosen.size() - unseen.size());
+        long started = System.nanoTime();
         List<ReaderModel.Scores> scores = model.score(unseen);
+        if (!unseen.isEmpty()) {
+            MODEL_NANOS.add(System.nanoTime() - started);
+            SCORED.add(unseen.size());
+        }
         for (int i = 0; i < unseen.size(); i++) {
             cache.put(unseen.get(i), scores.get(i));
             out.put(unseenFor.get(i), scores.get(i));
@@ -166,8 +192,8 @@ public final class LearnedReader {
         return out;
     }
 
-    private static boolean worthReading(MessageView view, SentenceView s) {
-        return (s.hasTarget() || addressesTheReader(view, s)) && saysSomething(s);
+    private static boolean worthReading(MessageView view, SentenceView s, boolean secondPerson) {
+        return (s.hasTarget() || secondPerson && addressesTheReader(view, s)) && saysSomething(s);
     }
 
     /**

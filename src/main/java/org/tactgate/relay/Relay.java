@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tactgate.config.Settings;
 import org.tactgate.delivery.DeliveryQueue;
+import org.tactgate.inspect.LearnedReader;
 import org.tactgate.inspect.MessageInspector;
 import org.tactgate.message.Decision;
 import org.tactgate.policy.Policy;
@@ -54,6 +55,17 @@ public final class Relay implements AutoCloseable {
         this.users = users;
     }
 
+    /** What the learned reader costs, for an admin deciding on {@code inspect.reader} and its cache. */
+    private static void meterReader(RelayMetrics metrics) {
+        String passages = "tactgate.reader.passages";
+        metrics.countFrom(passages, "passages the learned reader read", java.util.Map.of("source", "model"),
+                () -> LearnedReader.cost().scored(), 1);
+        metrics.countFrom(passages, "passages the learned reader read", java.util.Map.of("source", "cache"),
+                () -> LearnedReader.cost().cached(), 1);
+        metrics.countFrom("tactgate.reader.model.seconds", "time spent running the reader model",
+                java.util.Map.of(), () -> LearnedReader.cost().modelNanos(), 1e-9);
+    }
+
     /** Opens the store, resumes unfinished work, and starts delivering and listening. */
     public static Relay start(Settings settings, MessageInspector inspector, Policy policy) {
         MessageStore store = JdbcMessageStore.open(settings.store());
@@ -61,6 +73,7 @@ public final class Relay implements AutoCloseable {
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             RelayMetrics metrics = new RelayMetrics(registry, store);
+            meterReader(metrics);
             Supplier<Upstream> upstreams = Upstream.factory(settings.delivery(), settings.smtp().hostname());
             DeliveryQueue delivery = new DeliveryQueue(store, settings.delivery(), settings.smtp().hostname(),
                     () -> new MeteredUpstream(upstreams.get(), metrics), Clock.systemUTC());

@@ -22,7 +22,8 @@ import org.tactgate.store.MessageStore;
  * {@code tactgate_messages_judged_total{verdict}}, {@code tactgate_detector_hits_total{detector}},
  * {@code tactgate_queue_depth}, {@code tactgate_stored_messages{state}},
  * {@code tactgate_delivery_seconds{result}} (count, sum, max), {@code tactgate_delivery_failures_total{kind}},
- * {@code tactgate_hold_decisions_total{action}}, {@code tactgate_hold_timeouts_total{outcome}}.
+ * {@code tactgate_hold_decisions_total{action}}, {@code tactgate_hold_timeouts_total{outcome}},
+ * {@code tactgate_reader_passages_total{source="model"|"cache"}}, {@code tactgate_reader_model_seconds_total}.
  *
  * <p>Thread-safe. Tag values come from the relay's own vocabulary (verdicts, detector symbols,
  * action words), never from mail content, so the number of series stays small.
@@ -55,6 +56,18 @@ public final class RelayMetrics {
         for (Verdict v : Verdict.values()) {
             counter("tactgate.messages.judged", "verdict", lower(v.name())); // every verdict shows, even at 0
         }
+    }
+
+    /**
+     * A counter kept elsewhere (a process-wide {@link java.util.concurrent.atomic.LongAdder}), read
+     * when scraped: {@code tactgate_reader_passages_total{source}}, {@code tactgate_reader_model_seconds_total}.
+     */
+    public void countFrom(String name, String description, Map<String, String> tags, java.util.function.LongSupplier total,
+                          double scale) {
+        var builder = io.micrometer.core.instrument.FunctionCounter
+                .builder(name, total, t -> t.getAsLong() * scale).description(description);
+        tags.forEach(builder::tag);
+        builder.register(registry);
     }
 
     /** An SMTP client connected. */

@@ -63,6 +63,18 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void readerSettingsShouldDefaultAndBeChecked() throws IOException {
+        InspectSettings defaults = SettingsLoader.load(write("")).inspect();
+        assertThat(defaults.reader()).isTrue();
+        assertThat(defaults.readerPassages()).isEqualTo(16);
+        assertThat(defaults.readerCache()).isEqualTo(4096);
+        assertThat(SettingsLoader.load(write("inspect.reader.cache = 0\n")).inspect().readerCache()).isZero();
+        Path file = write("inspect.reader.cache = -1\n");
+        assertThatThrownBy(() -> SettingsLoader.load(file))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("inspect.reader.cache"));
+    }
+
+    @Test
     void tlsCertificateWithoutKeyShouldBeRefused() throws IOException {
         Path file = write("smtp.tls.certificate = cert.pem\n");
         assertThatThrownBy(() -> SettingsLoader.load(file))

@@ -68,7 +68,9 @@ class BlameDetectorTest {
             "Honestly, you are too stupid to follow a two-step form.",
             "You come across as a nasty piece of work, and I won't be spoken to like that.",
             "Read the invoice, you absolute muppet.",
-            "you're such a clown lol, the tracking number is on the email"})
+            "you're such a clown lol, the tracking number is on the email",
+            "Lesen Sie die Rechnung, Sie sind wirklich ein Vollpfosten.",
+            "Usted es un pendejo si cree que le vamos a devolver el dinero."})
     void firesWhenTheReaderIsCalledNames(String body) {
         assertThat(symbols(mail(body, TO_CUSTOMER))).contains("BLAME_INSULT");
     }
@@ -78,7 +80,8 @@ class BlameDetectorTest {
             "You are not difficult at all; it was a pleasure to help.",
             "You mentioned the courier was rude. I'm sorry, that is not acceptable and I've complained.",
             "You are quick to reply, thank you. The parcel leaves today.",
-            "You asked whether The Idiot is in stock: the Dostoevsky paperback arrives Monday."})
+            "You asked whether The Idiot is in stock: the Dostoevsky paperback arrives Monday.",
+            "Sie sind alles andere als ein Querulant, Ihre Nachfragen sind berechtigt."})
     void staysQuietWhenTheInsultIsNegatedAboutSomeoneElseOrATitle(String body) {
         assertThat(symbols(mail(body, TO_CUSTOMER))).doesNotContain("BLAME_INSULT");
     }

@@ -26,7 +26,11 @@ class DisparagementDetectorTest {
             "honestly oscar is a clown, let's just give him the discount and be done with him",
             "The Delgados are the biggest time wasters we've ever dealt with.",
             "Joan moves the goalposts every week. Some people are just never happy.",
-            "Oscar is slippery as an eel and I wouldn't trust him with the keys."})
+            "Oscar is slippery as an eel and I wouldn't trust him with the keys.",
+            // German capitalises every noun: there a capital is no sign of a name
+            "Oscar hat schon wieder angerufen. Der Mann ist ein Trottel.",
+            "Oscar quiere otro descuento, es un tacaño de primera.",
+            "Oscar a encore appelé, quel casse-pieds."})
     void firesOnSentencesThatJudgeACustomer(String body) {
         assertThat(score("disparagement", mail(body, INTERNAL))).isGreaterThanOrEqualTo(THRESHOLD);
     }
@@ -44,7 +48,13 @@ class DisparagementDetectorTest {
             "The Delgados are really difficult to reach by phone, so I will write instead.",
             "joan called, the new printer is a clown show but she was lovely about it",
             "The path by Oscar's room is slippery, so I've put a sign out.",
-            "Joan was never happier than at her daughter's wedding."})
+            "Joan was never happier than at her daughter's wedding.",
+            // negations of more than one word
+            "Oscar is anything but an idiot; he simply reads every clause.",
+            "Oscar ist alles andere als ein Querulant, auch wenn er oft anruft.",
+            "Oscar no es para nada un tacaño, solo pide las facturas a tiempo.",
+            // an insult capitalised mid-sentence in English is still a name or a title
+            "Oscar met Supervisor Wally Smith at the front desk."})
     void staysQuietOnHardNegatives(String body) {
         assertThat(score("disparagement", mail(body, INTERNAL))).isLessThan(THRESHOLD);
     }

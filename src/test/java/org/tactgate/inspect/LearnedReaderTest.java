@@ -17,8 +17,12 @@ class LearnedReaderTest {
     private static final String CC_OSCAR = "Cc: Oscar Delgado <oscar.d@mailbox.example>";
 
     private static MessageView view(byte[] mail, int budget) {
+        return view(mail, budget, true);
+    }
+
+    private static MessageView view(byte[] mail, int budget, boolean abuse) {
         DetectionInspector inspector = DetectionInspector.standard(TestSite.directory(), TestSite.LEXICON,
-                Optional.of(LearnedReader.standard(budget, true)));
+                Optional.of(LearnedReader.standard(budget, abuse)));
         return inspector.view(new MessageParser().parse(mail), TestSite.envelope(mail));
     }
 
@@ -28,6 +32,18 @@ class LearnedReaderTest {
 
     private static SentenceView sentence(MessageView view, String start) {
         return view.sentences().stream().filter(s -> s.sentence().text().startsWith(start)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void countsWhatItReadsByTheModelOrFromItsCache() {
+        byte[] m = mail("Tom,\n\nOscar sent the signed lease back this morning, all pages initialled.\n", TO_COLLEAGUE);
+        LearnedReader.Cost before = LearnedReader.cost();
+        view(m, 16).reading();
+        view(m, 16).reading();
+        LearnedReader.Cost after = LearnedReader.cost();
+        // two fresh readers, one passage each; each reader has its own cache, so both ask the model
+        assertThat((after.scored() - before.scored()) + (after.cached() - before.cached())).isEqualTo(2);
+        assertThat(after.modelNanos()).isGreaterThan(before.modelNanos());
     }
 
     @Test
@@ -42,6 +58,13 @@ class LearnedReaderTest {
         MessageView v = view(mail("Dear Oscar,\n\nThe invoice is attached. As you were told twice, the deposit stays. "
                 + "The weather is lovely.\n", TO_OSCAR), 16);
         assertThat(read(v)).contains("As you were told twice, the deposit stays.").doesNotContain("The weather is lovely.");
+    }
+
+    @Test
+    void withTheAbuseHeadOffWhatIsSaidOnlyToYouIsNotReadButTheCustomerNamedStillIs() {
+        MessageView v = view(mail("Dear Oscar,\n\nAs you were told twice, the deposit stays. "
+                + "Oscar's partner called us about the parking again.\n", TO_OSCAR), 16, false);
+        assertThat(read(v)).containsExactly("Oscar's partner called us about the parking again.");
     }
 
     @Test

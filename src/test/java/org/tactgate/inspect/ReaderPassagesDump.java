@@ -31,6 +31,7 @@ public final class ReaderPassagesDump {
     public static void main(String[] args) throws IOException {
         ObjectMapper json = new ObjectMapper();
         int lines = 0;
+        java.util.Set<String> written = new java.util.HashSet<>();
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[0]), StandardCharsets.UTF_8))) {
             for (int a = 1; a < args.length; a++) {
                 Path corpus = Path.of(args[a]);
@@ -48,8 +49,11 @@ public final class ReaderPassagesDump {
                     byte[] content = Files.readAllBytes(corpus.resolve(f[0]));
                     var parsed = new MessageParser().parse(content);
                     MessageView view = inspector.view(parsed, CheckCommand.envelope(parsed));
-                    for (SentenceView s : LearnedReader.chosen(view, Integer.MAX_VALUE)) {
+                    for (SentenceView s : LearnedReader.chosen(view, Integer.MAX_VALUE, true)) {
                         Passage p = LearnedReader.passage(view, s);
+                        if (!written.add(p.text())) {
+                            continue; // training data holds each text once ("Thank you for your letter.")
+                        }
                         Map<String, Object> line = new LinkedHashMap<>();
                         line.put("id", "p-" + org + "-" + (++n));
                         line.put("org", org);

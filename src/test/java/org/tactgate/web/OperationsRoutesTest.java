@@ -95,6 +95,9 @@ class OperationsRoutesTest {
             metrics.deliveryFailure("temporary");
             metrics.holdDecision("release");
             metrics.holdTimeout("bounce");
+            java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong(1_500_000_000L);
+            metrics.countFrom("tactgate.reader.model.seconds", "reader time", java.util.Map.of(), nanos::get, 1e-9);
+            metrics.countFrom("tactgate.reader.passages", "passages", java.util.Map.of("source", "cache"), () -> 7, 1);
             WebClient.Response r = web.client().get("/metrics");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("Content-Type")).startsWith("text/plain");
@@ -107,7 +110,9 @@ class OperationsRoutesTest {
                     "tactgate_delivery_seconds_count{result=\"delivered\"} 1",
                     "tactgate_delivery_failures_total{kind=\"temporary\"} 1.0",
                     "tactgate_hold_decisions_total{action=\"release\"} 1.0",
-                    "tactgate_hold_timeouts_total{outcome=\"bounce\"} 1.0");
+                    "tactgate_hold_timeouts_total{outcome=\"bounce\"} 1.0",
+                    "tactgate_reader_model_seconds_total 1.5",
+                    "tactgate_reader_passages_total{source=\"cache\"} 7.0");
         }
     }
 
