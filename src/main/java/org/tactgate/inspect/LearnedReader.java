@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tactgate.inspect.model.Audience;
 import org.tactgate.inspect.model.Passage;
+import org.tactgate.inspect.model.ReaderExamples;
 import org.tactgate.inspect.model.ReaderModel;
 import org.tactgate.mime.TextBlock;
 
@@ -62,22 +63,30 @@ public final class LearnedReader {
         this.abuseAt = abuseAt;
     }
 
-    /** The reader's verdict on one sentence: the finding's score, and the probability behind it. */
-    record Judged(double score, double probability, double threshold) {
+    /**
+     * The reader's verdict on one sentence: the finding's score, the probability behind it, and
+     * the training passages it reads like (so the person it stops sees why).
+     */
+    record Judged(double score, double probability, double threshold, List<String> readsLike) {
         String because(String what) {
-            return String.format(java.util.Locale.ROOT, "the learned reader judged this to %s (p=%.2f, threshold %.2f)",
+            String base = String.format(java.util.Locale.ROOT, "the learned reader judged this to %s (p=%.2f, threshold %.2f)",
                     what, probability, threshold);
+            return readsLike.isEmpty() ? base : base + "; reads like: " + String.join(" / ", readsLike);
         }
     }
 
+    /** How many training passages a finding quotes, and how much of each. */
+    private static final int LIKE = 2;
+    private static final int LIKE_CHARS = 110;
+
     /** Sentences the reader judged to speak ill of a customer. */
     Map<SentenceView, Judged> disparaging(MessageView view) {
-        return above(view, disparageAt, ReaderModel.Scores::disparage);
+        return above(view, disparageAt, ReaderModel.Scores::disparage, "disparage");
     }
 
     /** Sentences the reader judged to shame, blame or insult their reader. */
     Map<SentenceView, Judged> abusive(MessageView view) {
-        return above(view, abuseAt, ReaderModel.Scores::abuse);
+        return above(view, abuseAt, ReaderModel.Scores::abuse, "abuse");
     }
 
     /**
@@ -85,7 +94,8 @@ public final class LearnedReader {
      * went, from 0.6 (just over: still past every detector's default threshold) to 0.99.
      */
     private static Map<SentenceView, Judged> above(MessageView view, double at,
-                                                   java.util.function.ToDoubleFunction<ReaderModel.Scores> head) {
+                                                   java.util.function.ToDoubleFunction<ReaderModel.Scores> head,
+                                                   String headName) {
         Map<SentenceView, Judged> out = new LinkedHashMap<>();
         Map<SentenceView, ReaderModel.Scores> read = view.reading();
         for (SentenceView s : view.sentences()) {
@@ -93,7 +103,9 @@ public final class LearnedReader {
             double p = scores == null ? 0 : head.applyAsDouble(scores);
             if (scores != null && p >= at) {
                 double past = (p - at) / Math.max(1e-6, 1 - at);
-                out.put(s, new Judged(Math.round((0.6 + 0.39 * past) * 100) / 100.0, p, at));
+                List<String> like = examples().nearest(passage(view, s), headName, LIKE).stream()
+                        .map(e -> "\"" + clip(e.text()) + "\"").toList();
+                out.put(s, new Judged(Math.round((0.6 + 0.39 * past) * 100) / 100.0, p, at, like));
             }
         }
         return out;
@@ -134,6 +146,18 @@ public final class LearnedReader {
     private static final double NEVER = 2.0;
 
     private static ReaderModel shared;
+    private static ReaderExamples examples;
+
+    private static synchronized ReaderExamples examples() {
+        if (examples == null) {
+            examples = ReaderExamples.load();
+        }
+        return examples;
+    }
+
+    private static String clip(String text) {
+        return text.length() <= LIKE_CHARS ? text : text.substring(0, LIKE_CHARS - 1).strip() + "…";
+    }
 
     private static synchronized ReaderModel shared() {
         if (shared == null) {

@@ -16,11 +16,20 @@ import org.tactgate.message.Finding;
  * @param senders    the rule applies only to these senders; empty = everyone
  * @param exempt     senders this rule never applies to
  * @param failOpen   when a detector errored: true = the rule does not match, false = it matches as if its findings fired
+ * @param learnedOnly true: only when every finding this rule matched came from the learned reader
+ *                   ({@link #LEARNED}); false: only when at least one came from the rules; empty: either
  */
-record Rule(String name, List<FindingMatch> findings, Optional<Boolean> customerInRecipients,
+record Rule(String name, List<FindingMatch> findings, Optional<Boolean> learnedOnly, Optional<Boolean> customerInRecipients,
             Optional<Boolean> internalOnlyTo, Optional<Boolean> customerCopied, AddressSet senders, AddressSet exempt,
             List<String> recipientDomains, Optional<LocalDate> from, Optional<LocalDate> until, boolean failOpen,
             Verdict verdict, Terms terms) {
+
+    /**
+     * The symbols of the learned reader's findings (ADR 0008, detection/symbols.tsv): a site may
+     * treat what only a model saw differently from what a rule can show ("are you sure?" rather
+     * than a quarantine).
+     */
+    static final java.util.Set<String> LEARNED = java.util.Set.of("DISP_READER", "BLAME_READER");
 
     /** {@code detector >= score}; a NaN score stands for the site's threshold until {@link #resolved}. */
     record FindingMatch(String detector, double minScore) {
@@ -33,7 +42,7 @@ record Rule(String name, List<FindingMatch> findings, Optional<Boolean> customer
     Rule resolved(java.util.Map<String, Double> thresholds, double fallback) {
         List<FindingMatch> sharp = findings.stream().map(m -> Double.isNaN(m.minScore())
                 ? new FindingMatch(m.detector(), thresholds.getOrDefault(m.detector(), fallback)) : m).toList();
-        return new Rule(name, sharp, customerInRecipients, internalOnlyTo, customerCopied, senders, exempt,
+        return new Rule(name, sharp, learnedOnly, customerInRecipients, internalOnlyTo, customerCopied, senders, exempt,
                 recipientDomains, from, until, failOpen, verdict, terms);
     }
 
@@ -54,8 +63,12 @@ record Rule(String name, List<FindingMatch> findings, Optional<Boolean> customer
         if (findings.isEmpty()) {
             return true;
         }
-        boolean fired = facts.findings().stream().anyMatch(f -> findings.stream().anyMatch(m -> m.matches(f)));
-        return fired || facts.detectorError() && !failOpen;
+        List<Finding> matched = facts.findings().stream().filter(f -> findings.stream().anyMatch(m -> m.matches(f))).toList();
+        if (matched.isEmpty()) {
+            return facts.detectorError() && !failOpen && learnedOnly.isEmpty();
+        }
+        boolean learned = matched.stream().allMatch(f -> LEARNED.contains(f.symbol()));
+        return learnedOnly.map(w -> w == learned).orElse(true);
     }
 
     private boolean inRecipientDomains(String address) {

@@ -30,7 +30,7 @@ public final class RulesFile {
     /** The rules shipped with Tactgate, used when {@code policy.file} is not set. */
     public static final String BUILT_IN = "/policy/default.rules";
 
-    private static final Set<String> RULE_KEYS = Set.of("finding", "customer-in-recipients", "internal-only-to",
+    private static final Set<String> RULE_KEYS = Set.of("finding", "learned-only", "customer-in-recipients", "internal-only-to",
             "customer-copied", "sender", "unless-sender", "recipient-domain", "from", "until", "on-error", "verdict",
             "deadline", "at-deadline", "notify", "approver", "approval", "tag-subject", "reason", "monitor");
     private static final Set<String> POLICY_KEYS = Set.of("monitor", "allow-senders", "on-detector-error");
@@ -130,7 +130,10 @@ public final class RulesFile {
         if (!onError.equals("hold") && !onError.equals("pass")) {
             throw error(s, s.lines.get("on-error"), "on-error", "expected hold (fail closed) or pass (fail open)");
         }
-        return new Rule(s.name, findings(s), bool(s, "customer-in-recipients"), bool(s, "internal-only-to"),
+        if (s.values.containsKey("learned-only") && !s.values.containsKey("finding")) {
+            throw error(s, s.lines.get("learned-only"), "learned-only", "needs a 'finding' line: it says which findings must come from the learned reader");
+        }
+        return new Rule(s.name, findings(s), bool(s, "learned-only"), bool(s, "customer-in-recipients"), bool(s, "internal-only-to"),
                 bool(s, "customer-copied"), senders(s, "sender", groups), senders(s, "unless-sender", groups),
                 list(s, "recipient-domain").stream().map(d -> d.startsWith("@") ? d.substring(1) : d)
                         .map(d -> d.toLowerCase(Locale.ROOT)).toList(),

@@ -57,6 +57,34 @@ class RulePolicyTest {
     }
 
     @Test
+    void whatOnlyTheLearnedReaderSawShouldAskTheSenderEvenWithTheCustomerAmongRecipients() {
+        Finding model = new Finding("disparagement", "DISP_READER", 0.8, "body", "They are cheap.",
+                "the learned reader judged this to speak ill of a customer", Finding.Span.NONE);
+        Finding rule = new Finding("disparagement", "DISP_INSULT", 0.9, "body", "They are idiots.",
+                "insulting word for a customer", Finding.Span.NONE);
+        RulePolicy policy = builtIn();
+        Envelope env = envelope("ann@northwind.example", "bob@northwind.example", "joan@client.example");
+        byte[] content = mail("bob@northwind.example", "joan@client.example");
+        Decision learned = policy.decide(env, new Inspection(List.of(model)), content);
+        assertThat(learned.verdict()).isEqualTo(Verdict.HOLD);
+        assertThat(learned.rule()).isEqualTo("learned-only");
+        assertThat(policy.terms(learned).atDeadline()).isEqualTo(Hold.AtDeadline.BOUNCE);
+        // a rule saw it too: compliance decides, as for any exposed disparagement
+        Decision both = policy.decide(env, new Inspection(List.of(model, rule)), content);
+        assertThat(both.rule()).isEqualTo("disparagement-exposed");
+        // a learned finding below the site threshold is no finding at all
+        Finding weak = new Finding("disparagement", "DISP_READER", 0.5, "body", "x", "y", Finding.Span.NONE);
+        assertThat(policy.decide(env, new Inspection(List.of(weak)), content).verdict()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void learnedOnlyWithoutAFindingLineShouldBeRefusedNamingTheKey() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RulesFile.parse("test.rules",
+                        "[rule x]\nlearned-only = true\nverdict = HOLD\n"))
+                .hasMessageContaining("learned-only").hasMessageContaining("test.rules");
+    }
+
+    @Test
     void disparagementAmongColleaguesShouldBeHeldForTheSenderAndReleasedAtTheDeadline() {
         RulePolicy policy = builtIn();
         Decision d = policy.decide(envelope("ann@northwind.example", "bob@northwind.example"),
