@@ -31,7 +31,7 @@ final class Detection {
     static MessageInspector inspector(Settings settings, Directory directory, boolean withReader) {
         Optional<LearnedReader> reader = withReader
                 ? Optional.of(LearnedReader.standard(settings.inspect().readerPassages(), settings.inspect().readerAbuse(),
-                        settings.inspect().readerCache()))
+                        settings.inspect().readerCache(), settings.inspect().readerThreshold()))
                 : Optional.empty();
         return DetectionInspector.standard(directory, Lexicon.load(settings.inspect().lexiconFolder()), reader);
     }

@@ -16,9 +16,12 @@ import java.util.Optional;
  *                       findings ({@code inspect.reader.abuse}); off by default, see README
  * @param readerCache    most passages whose scores the reader remembers ({@code inspect.reader.cache};
  *                       0 remembers none, which is how the benchmarks measure the model's own cost)
+ * @param readerThreshold the reader's disparage threshold ({@code inspect.reader.threshold}); empty
+ *                       means the one its manifest chose on held-out organisations
  */
 public record InspectSettings(Map<String, Double> thresholds, Optional<Path> lexiconFolder, boolean reader,
-                              int readerPassages, boolean readerAbuse, int readerCache) {
+                              int readerPassages, boolean readerAbuse, int readerCache,
+                              java.util.OptionalDouble readerThreshold) {
     public static final int DEFAULT_READER_PASSAGES = 16;
     public static final int DEFAULT_READER_CACHE = 4096;
 
@@ -32,6 +35,7 @@ public record InspectSettings(Map<String, Double> thresholds, Optional<Path> lex
 
     public static InspectSettings defaults() {
         return new InspectSettings(DEFAULT_THRESHOLDS, Optional.empty(), true, DEFAULT_READER_PASSAGES, false,
-                DEFAULT_READER_CACHE);
+                DEFAULT_READER_CACHE,
+                java.util.OptionalDouble.empty());
     }
 }

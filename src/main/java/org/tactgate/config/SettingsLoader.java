@@ -41,6 +41,7 @@ public final class SettingsLoader {
             "web.listen", "web.console-listen", "web.session-timeout",
             "inspect.disparagement.threshold", "inspect.exposure.threshold", "inspect.blame.threshold",
             "inspect.unparseable.threshold", "inspect.lexicons", "inspect.reader", "inspect.reader.max-passages", "inspect.reader.abuse", "inspect.reader.cache",
+            "inspect.reader.threshold",
             "policy.file", "policy.monitor", "policy.deadline-check",
             "notify.secret-file", "notify.from", "notify.reviewers", "notify.digest-interval", "web.base-url",
             "retention.period", "retention.check");
@@ -160,9 +161,19 @@ public final class SettingsLoader {
         if (cache < 0) {
             throw new ConfigException(file, "inspect.reader.cache", "must be 0 or more, got " + cache);
         }
+        // "model" keeps the threshold the training chose; a site may only be stricter or looser within
+        // the range where the reader's scores mean something (below 0.5 it would fire on most text)
+        java.util.OptionalDouble readerThreshold = optionalText("inspect.reader.threshold")
+                .filter(v -> !v.equalsIgnoreCase("model"))
+                .map(v -> value("inspect.reader.threshold", v, Double::parseDouble))
+                .map(java.util.OptionalDouble::of).orElse(java.util.OptionalDouble.empty());
+        if (readerThreshold.isPresent() && (readerThreshold.getAsDouble() < 0.5 || readerThreshold.getAsDouble() > 1)) {
+            throw new ConfigException(file, "inspect.reader.threshold",
+                    "must be 'model' or a number from 0.5 to 1, got " + readerThreshold.getAsDouble());
+        }
         InspectSettings inspect = new InspectSettings(thresholds, path("inspect.lexicons"),
                 value("inspect.reader", "on", SettingsLoader::parseBoolean), passages,
-                value("inspect.reader.abuse", "off", SettingsLoader::parseBoolean), cache);
+                value("inspect.reader.abuse", "off", SettingsLoader::parseBoolean), cache, readerThreshold);
         PolicySettings policy = new PolicySettings(path("policy.file"),
                 value("policy.monitor", "false", SettingsLoader::parseBoolean),
                 value("policy.deadline-check", "30s", SettingsLoader::parseDuration));

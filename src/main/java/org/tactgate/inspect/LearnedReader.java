@@ -124,8 +124,17 @@ public final class LearnedReader {
 
     /** As {@link #standard(int, boolean)}, remembering at most {@code cached} passages. */
     public static LearnedReader standard(int budget, boolean abuse, int cached) {
+        return standard(budget, abuse, cached, java.util.OptionalDouble.empty());
+    }
+
+    /**
+     * As {@link #standard(int, boolean, int)}, with the site's own disparage threshold when one is
+     * given ({@code inspect.reader.threshold}): the manifest's was chosen for 1 % false positives
+     * per passage, and a site may weigh a false hold differently (README, Detection figures).
+     */
+    public static LearnedReader standard(int budget, boolean abuse, int cached, java.util.OptionalDouble disparageAt) {
         ReaderModel model = shared();
-        return new LearnedReader(model, budget, model.manifest().disparageThreshold(),
+        return new LearnedReader(model, budget, disparageAt.orElse(model.manifest().disparageThreshold()),
                 abuse ? model.manifest().abuseThreshold() : NEVER, cached);
     }
 

@@ -75,6 +75,22 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void readerThresholdShouldBeTheModelsUnlessASiteSetsOneInRange() throws IOException {
+        assertThat(SettingsLoader.load(write("")).inspect().readerThreshold()).isEmpty();
+        assertThat(SettingsLoader.load(write("inspect.reader.threshold = model\n")).inspect().readerThreshold()).isEmpty();
+        assertThat(SettingsLoader.load(write("inspect.reader.threshold = 0.99\n")).inspect().readerThreshold())
+                .hasValue(0.99);
+        for (String bad : new String[] {"0.3", "1.5", "strict"}) {
+            Path file = write("inspect.reader.threshold = " + bad + "\n");
+            assertThatThrownBy(() -> SettingsLoader.load(file))
+                    .isInstanceOfSatisfying(ConfigException.class, e -> {
+                        assertThat(e.key()).isEqualTo("inspect.reader.threshold");
+                        assertThat(e.getMessage()).contains(file.toString());
+                    });
+        }
+    }
+
+    @Test
     void tlsCertificateWithoutKeyShouldBeRefused() throws IOException {
         Path file = write("smtp.tls.certificate = cert.pem\n");
         assertThatThrownBy(() -> SettingsLoader.load(file))

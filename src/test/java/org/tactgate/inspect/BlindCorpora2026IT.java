@@ -13,6 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * once with the learned reader; three ("heldout-*") measured once, at the end, with the finished
  * build. Nothing was tuned on any of them, so these floors are the blind figures (README, "Detection
  * figures"), held so that a change cannot quietly lose what they show; they are not targets.
+ * Two were given up knowingly when the reader was retrained on new data (2026-12-03, README):
+ * blind-school's false holds 1 -> 3 and heldout-vet's recall 17 -> 15; the other six held or rose.
  */
 class BlindCorpora2026IT {
 
@@ -20,11 +22,11 @@ class BlindCorpora2026IT {
     @CsvSource({
             "blind-saas-desk, 15, 1",
             "blind-garage, 18, 5",
-            "blind-school, 12, 1",
+            "blind-school, 12, 3",
             "blind-viajes-es, 9, 5",
             "blind-hausverwaltung-de, 8, 3",
             "heldout-cabinet-fr, 8, 3",
-            "heldout-vet, 17, 3",
+            "heldout-vet, 15, 3",
             "heldout-msp, 14, 2"})
     void keepsItsBlindFigures(String corpus, int caught, int falseHolds) throws IOException {
         LabelledCorpus.Score s = LabelledCorpus.evaluate(Path.of("src", "test", "resources", "corpus", corpus));

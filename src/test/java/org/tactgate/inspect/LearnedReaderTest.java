@@ -35,6 +35,23 @@ class LearnedReaderTest {
     }
 
     @Test
+    void aSiteThresholdReplacesTheManifestsAndIsNamedInTheFinding() {
+        byte[] m = mail("Tom,\n\nBetween us, Oscar is a lying cheapskate and a complete idiot.\n", TO_COLLEAGUE);
+        LearnedReader model = LearnedReader.standard(16, false, 0);
+        LearnedReader site = LearnedReader.standard(16, false, 0, java.util.OptionalDouble.of(0.5));
+        DetectionInspector withModel = DetectionInspector.standard(TestSite.directory(), TestSite.LEXICON, Optional.of(model));
+        DetectionInspector withSite = DetectionInspector.standard(TestSite.directory(), TestSite.LEXICON, Optional.of(site));
+        MessageView a = withModel.view(new MessageParser().parse(m), TestSite.envelope(m));
+        MessageView b = withSite.view(new MessageParser().parse(m), TestSite.envelope(m));
+        SentenceView said = sentence(b, "Between us");
+        assertThat(site.disparaging(b)).containsKey(said);
+        assertThat(site.disparaging(b).get(said).threshold()).isEqualTo(0.5);
+        // without a site threshold the manifest's decides (chosen for 1 % false positives: far above 0.5)
+        assertThat(model.disparaging(a)).isNotEmpty();
+        model.disparaging(a).values().forEach(j -> assertThat(j.threshold()).isGreaterThan(0.9));
+    }
+
+    @Test
     void countsWhatItReadsByTheModelOrFromItsCache() {
         byte[] m = mail("Tom,\n\nOscar sent the signed lease back this morning, all pages initialled.\n", TO_COLLEAGUE);
         LearnedReader.Cost before = LearnedReader.cost();
