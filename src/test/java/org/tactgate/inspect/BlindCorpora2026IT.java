@@ -8,13 +8,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The corpora of 2026-12-02, each 44 mails (22 HOLD, 22 PASS) written by someone who had not read
+ * The corpora of 2026-12-02 and 2026-12-03, each 44 mails (22 HOLD, 22 PASS) written by someone who had not read
  * the detectors, lexicons or training data: five measured first with the rules as they stood, then
  * once with the learned reader; three ("heldout-*") measured once, at the end, with the finished
  * build. Nothing was tuned on any of them, so these floors are the blind figures (README, "Detection
  * figures"), held so that a change cannot quietly lose what they show; they are not targets.
  * Two were given up knowingly when the reader was retrained on new data (2026-12-03, README):
  * blind-school's false holds 1 -> 3 and heldout-vet's recall 17 -> 15; the other six held or rose.
+ *
+ * <p>The corpora of 2026-12-03 were written the same way by helpers who had not read any other
+ * corpus either. The four {@code blind4-*} were written while the reader was being retrained and
+ * measured once, with the finished build; nothing was tuned on them. The four {@code blind3-*}
+ * were measured blind before that round's changes (rules 20/88, rules + reader 28/88) and are held
+ * at the figures of the finished build: one German role noun ("der Mandant") was added after
+ * reading blind3-steuer-at's misses, so that row is no longer blind.
  */
 class BlindCorpora2026IT {
 
@@ -27,7 +34,15 @@ class BlindCorpora2026IT {
             "blind-hausverwaltung-de, 8, 3",
             "heldout-cabinet-fr, 8, 3",
             "heldout-vet, 15, 3",
-            "heldout-msp, 14, 2"})
+            "heldout-msp, 14, 2",
+            "blind3-recruit-uk, 11, 0",
+            "blind3-sparky-au, 10, 1",
+            "blind3-steuer-at, 3, 2",
+            "blind3-seguros-mx, 4, 2",
+            "blind4-venue-us, 16, 2",
+            "blind4-itservices-in, 15, 1",
+            "blind4-logistiek-nl, 10, 1",
+            "blind4-dentista-it, 8, 0"})
     void keepsItsBlindFigures(String corpus, int caught, int falseHolds) throws IOException {
         LabelledCorpus.Score s = LabelledCorpus.evaluate(Path.of("src", "test", "resources", "corpus", corpus));
         assertThat(s.recall() * 22).as("HOLD mails stopped").isGreaterThanOrEqualTo(caught - 0.01);
