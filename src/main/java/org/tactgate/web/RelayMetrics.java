@@ -31,6 +31,9 @@ import org.tactgate.store.MessageStore;
 public final class RelayMetrics {
     static final Duration GAUGE_TTL = Duration.ofSeconds(5);
 
+    /** What {@link #countFrom} reads, kept strongly (see there). */
+    private final java.util.List<java.util.function.LongSupplier> suppliers =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private final MeterRegistry registry;
     private final MessageStore store;
     private final Clock clock;
@@ -64,6 +67,9 @@ public final class RelayMetrics {
      */
     public void countFrom(String name, String description, Map<String, String> tags, java.util.function.LongSupplier total,
                           double scale) {
+        // Micrometer holds the counted object weakly; a lambda nobody else keeps would be collected
+        // and the series would read 0 from then on, so this registry keeps it for its lifetime
+        suppliers.add(total);
         var builder = io.micrometer.core.instrument.FunctionCounter
                 .builder(name, total, t -> t.getAsLong() * scale).description(description);
         tags.forEach(builder::tag);
