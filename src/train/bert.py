@@ -43,13 +43,15 @@ class Layer(nn.Module):
 
 
 class Encoder(nn.Module):
-    def __init__(self):
+    """`layers` below 6 keeps the base model's first layers only: a cheaper student, fine-tuned as is."""
+
+    def __init__(self, layers=LAYERS):
         super().__init__()
         self.word = nn.Embedding(VOCAB, HIDDEN)
         self.pos = nn.Embedding(MAX_POS, HIDDEN)
         self.type0 = nn.Parameter(torch.zeros(HIDDEN))  # token_type 0 row (always type 0)
         self.ln = nn.LayerNorm(HIDDEN, eps=LN_EPS)
-        self.layers = nn.ModuleList([Layer() for _ in range(LAYERS)])
+        self.layers = nn.ModuleList([Layer() for _ in range(layers)])
         self.drop = nn.Dropout(0.1)
 
     def forward(self, input_ids, attention_mask):
@@ -65,9 +67,9 @@ class Encoder(nn.Module):
 class Reader(nn.Module):
     """Encoder -> masked mean pooling -> Linear(384, 2) -> sigmoid = (p_disparage, p_abuse)."""
 
-    def __init__(self):
+    def __init__(self, layers=LAYERS):
         super().__init__()
-        self.enc = Encoder()
+        self.enc = Encoder(layers)
         self.drop = nn.Dropout(0.1)
         self.head = nn.Linear(HIDDEN, 2)
         nn.init.normal_(self.head.weight, std=0.02)
@@ -109,7 +111,7 @@ def load_base_weights(encoder, onnx_path):
     sd["ln.bias"] = t(named["embeddings.LayerNorm.bias"])
     parts = {"q": "attention.self.query", "k": "attention.self.key", "v": "attention.self.value",
              "o": "attention.output.dense", "i": "intermediate.dense", "out": "output.dense"}
-    for L in range(LAYERS):
+    for L in range(len(encoder.layers)):
         p = "encoder.layer.%d." % L
         for mine, theirs in parts.items():
             sd["layers.%d.%s.weight" % (L, mine)] = t(named[p + theirs + ".weight"].T)

@@ -134,7 +134,7 @@ def batches(n, lengths, bs, rnd):
 def train_model(seqs, labels, base_onnx, a, seed, tag):
     torch.manual_seed(seed)
     rnd = np.random.RandomState(seed)
-    model = Reader()
+    model = Reader(a.layers)
     load_base_weights(model.enc, base_onnx)
     model.train()
     head = [p for n, p in model.named_parameters() if n.startswith("head.")]
@@ -353,6 +353,8 @@ def main():
     ap.add_argument("--jar", default=JAR, help="langchain4j all-MiniLM-L6-v2 jar with the base ONNX")
     ap.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "tactgate-reader-base"))
     ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--layers", type=int, default=6, choices=range(1, 7), metavar="1..6",
+                    help="encoder layers kept from the base model (fewer: a cheaper student)")
     ap.add_argument("--lr", type=float, default=3e-5)
     ap.add_argument("--head-lr", type=float, default=1e-3)
     ap.add_argument("--batch", type=int, default=32)
@@ -463,7 +465,7 @@ def main():
                        "jar_sha256": sha256(a.jar), "onnx_in_jar": "all-minilm-l6-v2.onnx",
                        "onnx_sha256": sha256(base_onnx), "tokenizer_json_sha256": sha256(tok_json),
                        "torch_vs_base_onnx_max_abs": d_base},
-        "architecture": {"layers": 6, "hidden": 384, "heads": 12, "intermediate": 1536, "vocab": 30522,
+        "architecture": {"layers": a.layers, "hidden": 384, "heads": 12, "intermediate": 1536, "vocab": 30522,
                          "pooling": "mean of the last hidden states over attention_mask=1 positions",
                          "head": "Linear(384,2) + sigmoid", "token_type": "all 0 (baked in)",
                          "attention_mask_bias": -10000.0},
