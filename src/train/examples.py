@@ -14,12 +14,16 @@ from wordpiece import YOU_WORDS, WordPiece  # noqa: E402
 
 
 def shown(text, mentions):
-    """The passage as a reviewer reads it: each mention span replaced by «customer» (or «you»)."""
+    """The passage as a reviewer reads it: each named mention ("Mr Adeyemi", "Globex") replaced by
+    «customer», so a stranger's name is not quoted at the sender; pronouns, "you" and role nouns
+    stay as written ("«customer» left his gym bag", not "«customer» left «customer» gym bag")."""
     spans = WordPiece.mention_spans(None, text, mentions)
     out, at = [], 0
     for s, e in sorted(spans):
         out.append(text[at:s])
-        out.append("«you»" if text[s:e].lower() in YOU_WORDS else "«customer»")
+        said = text[s:e]
+        named = said[:1].isupper() and said.lower() not in YOU_WORDS
+        out.append("«customer»" if named else said)
         at = e
     out.append(text[at:])
     return " ".join("".join(out).split())

@@ -42,4 +42,14 @@ class ReaderExamplesTest {
             assertThat(e.text()).doesNotContain("Oscar");
         });
     }
+
+    @Test
+    void marksNamesButLeavesPronounsAndRoleNounsAsWords() {
+        Passage p = new Passage(Audience.INTERNAL, "Oscar left his bag, and the client wants it sent.",
+                List.of("Oscar", "his", "the client"));
+        assertThat(ReaderExamples.marked(p)).isEqualTo("«customer» left his bag, and the client wants it sent.");
+        // the committed lines are shown the same way: a possessive is never turned into the marker
+        assertThat(ReaderExamples.load().nearest(p, "disparage", 50))
+                .noneSatisfy(e -> assertThat(e.text()).contains("left «customer» "));
+    }
 }
