@@ -89,7 +89,7 @@ final class ContemptScorer {
                 : quotes ? personAdjectives.phrases().find(own) : s.hits().of(personAdjectives);
         int reportedFrom = reportedFrom(own, s.targets());
         for (var m : adjectives) {
-            if (m.start() >= reportedFrom || scoped(own, m)) {
+            if (m.start() >= reportedFrom || scoped(own, m) || complemented(own, m)) {
                 continue;
             }
             // "a difficult customer", "such pushy clients": the noun itself says who is judged
@@ -139,6 +139,14 @@ final class ContemptScorer {
      * "demanding on turnaround", "a fussy account about lead times": an adjective of requirements
      * (scopes.txt) limited to a subject describes what they ask for, not the person.
      */
+    /**
+     * A participle with a "to" complement states a right or a habit, not a judgement: "he's entitled
+     * to question his bill", "they are used to waiting". "He's mean to staff" is not a participle.
+     */
+    private static boolean complemented(Tokens t, PhraseMatcher.Match<Double> m) {
+        return m.end() < t.size() && t.word(m.end() - 1).endsWith("ed") && t.word(m.end()).equals("to");
+    }
+
     private boolean scoped(Tokens t, PhraseMatcher.Match<Double> m) {
         if (m.end() - m.start() != 1 || !requirements.contains(t.word(m.start()))) {
             return false;

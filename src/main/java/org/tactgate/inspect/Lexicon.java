@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,9 @@ import java.util.stream.Stream;
  * Immutable after loading and thread-safe.
  */
 public final class Lexicon {
+    /** Categories of adjectives, whose entries list their comparatives and take no plural or tense. */
+    private static final Set<String> UNINFLECTED = Set.of("person-adjectives");
+
     private static final String BASE = "lexicon/";
     private static final Pattern WEIGHT = Pattern.compile("^(.*?)\\s*\\|\\s*([0-9]*\\.?[0-9]+)\\s*$");
 
@@ -139,8 +143,9 @@ public final class Lexicon {
             categories.put(name, c);
             for (PhraseMatcher.Phrase<Double> p : c.phrases().phrases()) {
                 tagged.add(new PhraseMatcher.Phrase<>(p.text(), new Tagged(c.id(), p), p.caseSensitive()));
-                // plurals and tenses find the entry as written (its weight, its text in the evidence)
-                for (String form : WordForms.variants(p.text())) {
+                // plurals and tenses find the entry as written (its weight, its text in the evidence);
+                // adjectives have neither: "mean" inflected as a verb would find "what he means"
+                for (String form : UNINFLECTED.contains(name) ? Set.<String>of() : WordForms.variants(p.text())) {
                     tagged.add(new PhraseMatcher.Phrase<>(form, new Tagged(c.id(), p), p.caseSensitive()));
                 }
             }

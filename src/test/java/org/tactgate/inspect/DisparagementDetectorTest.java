@@ -30,7 +30,10 @@ class DisparagementDetectorTest {
             // German capitalises every noun: there a capital is no sign of a name
             "Oscar hat schon wieder angerufen. Der Mann ist ein Trottel.",
             "Oscar quiere otro descuento, es un tacaño de primera.",
-            "Oscar a encore appelé, quel casse-pieds."})
+            "Oscar a encore appelé, quel casse-pieds.",
+            // the adjective itself, not its verb look-alikes or its participle with a complement
+            "Oscar is so mean to the girls on reception.",
+            "Oscar is so entitled, he thinks the spa is his."})
     void firesOnSentencesThatJudgeACustomer(String body) {
         assertThat(score("disparagement", mail(body, INTERNAL))).isGreaterThanOrEqualTo(THRESHOLD);
     }
@@ -54,7 +57,10 @@ class DisparagementDetectorTest {
             "Oscar ist alles andere als ein Querulant, auch wenn er oft anruft.",
             "Oscar no es para nada un tacaño, solo pide las facturas a tiempo.",
             // an insult capitalised mid-sentence in English is still a name or a title
-            "Oscar met Supervisor Wally Smith at the front desk."})
+            "Oscar met Supervisor Wally Smith at the front desk.",
+            // "mean" is an adjective entry: its verb forms are not it
+            "I now know what Oscar means, and I agree with him.",
+            "Oscar is entitled to question his bill, and we're entitled to our contract."})
     void staysQuietOnHardNegatives(String body) {
         assertThat(score("disparagement", mail(body, INTERNAL))).isLessThan(THRESHOLD);
     }
