@@ -3,6 +3,7 @@ package org.tactgate.config;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Detection settings ({@code inspect.*}).
@@ -21,7 +22,7 @@ import java.util.Optional;
  */
 public record InspectSettings(Map<String, Double> thresholds, Optional<Path> lexiconFolder, boolean reader,
                               int readerPassages, boolean readerAbuse, int readerCache,
-                              java.util.OptionalDouble readerThreshold) {
+                              OptionalDouble readerThreshold) {
     public static final int DEFAULT_READER_PASSAGES = 16;
     public static final int DEFAULT_READER_CACHE = 4096;
 
@@ -35,7 +36,6 @@ public record InspectSettings(Map<String, Double> thresholds, Optional<Path> lex
 
     public static InspectSettings defaults() {
         return new InspectSettings(DEFAULT_THRESHOLDS, Optional.empty(), true, DEFAULT_READER_PASSAGES, false,
-                DEFAULT_READER_CACHE,
-                java.util.OptionalDouble.empty());
+                DEFAULT_READER_CACHE, OptionalDouble.empty());
     }
 }

@@ -163,13 +163,15 @@ public final class SettingsLoader {
         }
         // "model" keeps the threshold the training chose; a site may only be stricter or looser within
         // the range where the reader's scores mean something (below 0.5 it would fire on most text)
-        java.util.OptionalDouble readerThreshold = optionalText("inspect.reader.threshold")
-                .filter(v -> !v.equalsIgnoreCase("model"))
-                .map(v -> value("inspect.reader.threshold", v, Double::parseDouble))
-                .map(java.util.OptionalDouble::of).orElse(java.util.OptionalDouble.empty());
-        if (readerThreshold.isPresent() && (readerThreshold.getAsDouble() < 0.5 || readerThreshold.getAsDouble() > 1)) {
-            throw new ConfigException(file, "inspect.reader.threshold",
-                    "must be 'model' or a number from 0.5 to 1, got " + readerThreshold.getAsDouble());
+        java.util.OptionalDouble readerThreshold = java.util.OptionalDouble.empty();
+        String readerAt = text("inspect.reader.threshold", "model");
+        if (!readerAt.equalsIgnoreCase("model")) {
+            double at = value("inspect.reader.threshold", readerAt, Double::parseDouble);
+            if (at < 0.5 || at > 1) {
+                throw new ConfigException(file, "inspect.reader.threshold",
+                        "must be 'model' or a number from 0.5 to 1, got " + at);
+            }
+            readerThreshold = java.util.OptionalDouble.of(at);
         }
         InspectSettings inspect = new InspectSettings(thresholds, path("inspect.lexicons"),
                 value("inspect.reader", "on", SettingsLoader::parseBoolean), passages,

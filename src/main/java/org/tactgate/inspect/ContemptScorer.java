@@ -136,10 +136,6 @@ final class ContemptScorer {
     }
 
     /**
-     * "demanding on turnaround", "a fussy account about lead times": an adjective of requirements
-     * (scopes.txt) limited to a subject describes what they ask for, not the person.
-     */
-    /**
      * A participle with a "to" complement states a right or a habit, not a judgement: "he's entitled
      * to question his bill", "they are used to waiting". "He's mean to staff" is not a participle.
      */
@@ -147,6 +143,10 @@ final class ContemptScorer {
         return m.end() < t.size() && t.word(m.end() - 1).endsWith("ed") && t.word(m.end()).equals("to");
     }
 
+    /**
+     * "demanding on turnaround", "a fussy account about lead times": an adjective of requirements
+     * (scopes.txt) limited to a subject describes what they ask for, not the person.
+     */
     private boolean scoped(Tokens t, PhraseMatcher.Match<Double> m) {
         if (m.end() - m.start() != 1 || !requirements.contains(t.word(m.start()))) {
             return false;

@@ -12,10 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -141,11 +141,12 @@ public final class Lexicon {
         for (String name : raw.keySet().stream().sorted().toList()) {
             Category c = compile(categories.size(), raw.get(name), literals);
             categories.put(name, c);
+            // plurals and tenses find the entry as written (its weight, its text in the evidence);
+            // adjectives have neither: "mean" inflected as a verb would find "what he means"
+            boolean inflected = !UNINFLECTED.contains(name);
             for (PhraseMatcher.Phrase<Double> p : c.phrases().phrases()) {
                 tagged.add(new PhraseMatcher.Phrase<>(p.text(), new Tagged(c.id(), p), p.caseSensitive()));
-                // plurals and tenses find the entry as written (its weight, its text in the evidence);
-                // adjectives have neither: "mean" inflected as a verb would find "what he means"
-                for (String form : UNINFLECTED.contains(name) ? Set.<String>of() : WordForms.variants(p.text())) {
+                for (String form : inflected ? WordForms.variants(p.text()) : Set.<String>of()) {
                     tagged.add(new PhraseMatcher.Phrase<>(form, new Tagged(c.id(), p), p.caseSensitive()));
                 }
             }

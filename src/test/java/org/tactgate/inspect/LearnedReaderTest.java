@@ -21,8 +21,12 @@ class LearnedReaderTest {
     }
 
     private static MessageView view(byte[] mail, int budget, boolean abuse) {
+        return view(mail, LearnedReader.standard(budget, abuse));
+    }
+
+    private static MessageView view(byte[] mail, LearnedReader reader) {
         DetectionInspector inspector = DetectionInspector.standard(TestSite.directory(), TestSite.LEXICON,
-                Optional.of(LearnedReader.standard(budget, abuse)));
+                Optional.of(reader));
         return inspector.view(new MessageParser().parse(mail), TestSite.envelope(mail));
     }
 
@@ -39,10 +43,8 @@ class LearnedReaderTest {
         byte[] m = mail("Tom,\n\nBetween us, Oscar is a lying cheapskate and a complete idiot.\n", TO_COLLEAGUE);
         LearnedReader model = LearnedReader.standard(16, false, 0);
         LearnedReader site = LearnedReader.standard(16, false, 0, java.util.OptionalDouble.of(0.5));
-        DetectionInspector withModel = DetectionInspector.standard(TestSite.directory(), TestSite.LEXICON, Optional.of(model));
-        DetectionInspector withSite = DetectionInspector.standard(TestSite.directory(), TestSite.LEXICON, Optional.of(site));
-        MessageView a = withModel.view(new MessageParser().parse(m), TestSite.envelope(m));
-        MessageView b = withSite.view(new MessageParser().parse(m), TestSite.envelope(m));
+        MessageView a = view(m, model);
+        MessageView b = view(m, site);
         SentenceView said = sentence(b, "Between us");
         assertThat(site.disparaging(b)).containsKey(said);
         assertThat(site.disparaging(b).get(said).threshold()).isEqualTo(0.5);
