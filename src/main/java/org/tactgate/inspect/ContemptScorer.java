@@ -22,7 +22,10 @@ final class ContemptScorer {
     private static final Set<String> CLAUSE_STARTS = Set.of("though", "although", "but", "while", "whereas", "and",
             "because", "since", "yet", "however", "whilst");
     private static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "this", "that", "these", "those", "it",
-            "which", "who", "frankly", "honestly", "really", "just", "still", "also");
+            "which", "who", "frankly", "honestly", "really", "just", "still", "also",
+            // "Het is een krentenkakker", "Das ist ein Trottel": the demonstrative subject of Dutch
+            // and German (and Italian, Portuguese) stands for the person, as "it" does not in English
+            "het", "dat", "dit", "das", "questo", "quello", "isso", "isto");
     private static final Set<String> LIMITS = Set.of("on", "about", "regarding", "around", "over", "when");
     private static final Set<String> AT_PEOPLE = Set.of("us", "me", "our", "my", "staff", "people", "everyone", "everybody");
 

@@ -20,7 +20,21 @@ final class InsultedReader {
     private static final double INSULT = 0.9;
     private static final Set<String> YOU = Set.of("you", "you're", "ya", "u", "youre", "your", "yourself",
             // German, Spanish, French: formal and familiar second person ("Sie sind ein Trottel")
-            "sie", "du", "usted", "ustedes", "tú", "vous", "tu");
+            "sie", "du", "usted", "ustedes", "tú", "vous", "tu",
+            // Dutch and Portuguese ("jij bent een oplichter", "você é um otário")
+            "jij", "jullie", "você", "vocês",
+            // Italian: the formal "Lei" and plural "voi" ("Lei è un maleducato"); "lei" is also "she",
+            // but an insult of a third person in mail to a customer is as much worth a second look
+            "lei", "voi");
+    /**
+     * Words that sit between "you" and the judgement without changing who is judged: the copula,
+     * adverbs of candour, the superlative ("you are honestly the most disorganised client").
+     * When every word between is one of these, the adjective is close however far it sits.
+     */
+    private static final Set<String> FILLERS = Set.of("are", "'re", "were", "been", "being",
+            "honestly", "frankly", "really", "truly", "genuinely", "seriously", "literally", "simply", "just",
+            "officially", "easily", "probably", "by", "far", "the", "a", "an", "most", "such", "so",
+            "very", "quite", "rather", "extremely", "incredibly", "utterly", "totally", "absolutely");
 
     private final Lexicon.Category insults;
     private final Lexicon.Category personAdjectives;
@@ -51,7 +65,7 @@ final class InsultedReader {
                 }
             }
             for (var m : s.hits().of(personAdjectives)) {
-                boolean close = m.start() > i && m.start() - i <= ADJECTIVE_REACH;
+                boolean close = m.start() > i && (m.start() - i <= ADJECTIVE_REACH || onlyFillers(t, i, m.start()));
                 if (close && !t.word(i).equals("your") && !negatedBetween(t, i, m.start())
                         && !willingTo(t, m) && m.phrase().value() >= STRONG_ADJECTIVE) {
                     return Optional.of(s.finding(detector, "BLAME_INSULT", INSULT * m.phrase().value(),
@@ -60,6 +74,16 @@ final class InsultedReader {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether every word after {@code from} and before {@code to} is one of {@link #FILLERS}. */
+    private static boolean onlyFillers(Tokens t, int from, int to) {
+        for (int k = from + 1; k < to; k++) {
+            if (!FILLERS.contains(t.word(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "you are quick to reply" is not a judgement; "you are too lazy to read" is. */

@@ -70,7 +70,11 @@ class BlameDetectorTest {
             "Read the invoice, you absolute muppet.",
             "you're such a clown lol, the tracking number is on the email",
             "Lesen Sie die Rechnung, Sie sind wirklich ein Vollpfosten.",
-            "Usted es un pendejo si cree que le vamos a devolver el dinero."})
+            "Usted es un pendejo si cree que le vamos a devolver el dinero.",
+            // the copula, candour and the superlative do not put the judgement out of reach
+            "You are honestly the most disorganised client I have dealt with in twelve years.",
+            "Mi permetta di essere franco: Lei è un maleducato.",
+            "Jij bent een oplichter en dat weet je zelf ook."})
     void firesWhenTheReaderIsCalledNames(String body) {
         assertThat(symbols(mail(body, TO_CUSTOMER))).contains("BLAME_INSULT");
     }
@@ -81,7 +85,9 @@ class BlameDetectorTest {
             "You mentioned the courier was rude. I'm sorry, that is not acceptable and I've complained.",
             "You are quick to reply, thank you. The parcel leaves today.",
             "You asked whether The Idiot is in stock: the Dostoevsky paperback arrives Monday.",
-            "Sie sind alles andere als ein Querulant, Ihre Nachfragen sind berechtigt."})
+            "Sie sind alles andere als ein Querulant, Ihre Nachfragen sind berechtigt.",
+            // a verb between "you" and the adjective: it judges the situation, not the reader
+            "You are facing the most annoying kind of delay, and I am sorry for it."})
     void staysQuietWhenTheInsultIsNegatedAboutSomeoneElseOrATitle(String body) {
         assertThat(symbols(mail(body, TO_CUSTOMER))).doesNotContain("BLAME_INSULT");
     }

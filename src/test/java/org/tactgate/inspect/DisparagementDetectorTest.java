@@ -31,6 +31,10 @@ class DisparagementDetectorTest {
             "Oscar hat schon wieder angerufen. Der Mann ist ein Trottel.",
             "Oscar quiere otro descuento, es un tacaño de primera.",
             "Oscar a encore appelé, quel casse-pieds.",
+            // Dutch, Italian, Portuguese; "Het is een …" is how Dutch says "he is a …"
+            "Voor Oscar: oude tarieven. Het is een krentenkakker en hij gaat sowieso piepen.",
+            "Ho perso un'ora con Oscar, che piagnone.",
+            "O Oscar ligou outra vez, ele é um caloteiro.",
             // the adjective itself, not its verb look-alikes or its participle with a complement
             "Oscar is so mean to the girls on reception.",
             "Oscar is so entitled, he thinks the spa is his."})
