@@ -16,6 +16,12 @@ import org.tactgate.mime.TextBlock;
  * tactics, instructions about them), or the mail must disparage someone, or the customer must be
  * the subject of several sentences without having been openly brought in ("I'm copying Joan"). Speaking to the
  * customer (an introduction, "you both") makes it a normal mail.
+ *
+ * <p>EXPOSURE_QUOTED: the same talk carried to the customer in quoted history — a reply or forward
+ * that a customer reads, whose colleagues' part plans about that customer or keeps something from
+ * them ("he won't know the difference", "between us", "don't go into detail with him"). The
+ * sensitive topics alone do not count there: a customer's own invoice or health quoted back to
+ * them is their business.
  */
 public final class ExposureDetector implements Detector {
     private static final double SENSITIVE = 0.6;
@@ -54,7 +60,7 @@ public final class ExposureDetector implements Detector {
     @Override
     public List<Finding> detect(MessageView view, List<Finding> earlier) {
         if (!view.addressedToColleaguesOnly() || view.copiedCustomers().isEmpty()) {
-            return List.of();
+            return view.travelsToCustomer() ? quotedLeak(view) : List.of();
         }
         Set<Customer> copied = new HashSet<>();
         for (Address a : view.copiedCustomers()) {
@@ -100,5 +106,32 @@ public final class ExposureDetector implements Detector {
         String symbol = disparaged ? "EXPOSURE_DISPARAGED" : touchyCount > 0 ? "EXPOSURE_SENSITIVE"
                 : aboutCount >= 2 && !broughtIn ? "EXPOSURE_SUSTAINED" : "EXPOSURE_MENTION";
         return List.of(evidence.get().finding(name(), symbol, DisparagementDetector.round(score), reason));
+    }
+
+    private List<Finding> quotedLeak(MessageView view) {
+        Set<Customer> readers = view.readingCustomers();
+        int leaks = 0;
+        SentenceView first = null;
+        for (SentenceView s : view.sentences()) {
+            if (s.block().kind() != TextBlock.Kind.QUOTED) {
+                continue;
+            }
+            boolean aboutReader = s.targets().stream().anyMatch(t -> t.customer().map(readers::contains).orElse(false));
+            if (aboutReader && (Lexicon.bestRule(strategy, s).isPresent() || concealing(s))) {
+                leaks++;
+                first = first == null ? s : first;
+            }
+        }
+        if (first == null) {
+            return List.of();
+        }
+        double score = Math.min(0.85, SENSITIVE + EACH_MORE * (leaks - 1));
+        return List.of(first.finding(name(), "EXPOSURE_QUOTED", DisparagementDetector.round(score),
+                "quoted history sent to the customer plans about them or keeps something from them"));
+    }
+
+    /** A hedge of more than one word ("between us", "don't tell"): "honestly" alone says nothing. */
+    private boolean concealing(SentenceView s) {
+        return s.hits().of(hedges).stream().anyMatch(m -> m.end() - m.start() > 1);
     }
 }

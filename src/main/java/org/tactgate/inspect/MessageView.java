@@ -231,6 +231,14 @@ public final class MessageView {
         return List.copyOf(ccCustomers);
     }
 
+    /** The customers among the recipients (To, Cc, Bcc, envelope): who will read this mail. */
+    public Set<Customer> readingCustomers() {
+        Set<Customer> out = new LinkedHashSet<>();
+        to.forEach(p -> p.customer().ifPresent(out::add));
+        hidden.forEach(p -> p.customer().ifPresent(out::add));
+        return out;
+    }
+
     public Optional<Customer> customerOf(Address address) {
         Party p = parties.get(address.email());
         return p == null ? Optional.empty() : p.customer();

@@ -113,4 +113,36 @@ class ExposureDetectorTest {
                 + "QuickFreight lost two pallets again.\n\nAna\n";
         assertThat(score("exposure", mail(body, TO_COLLEAGUE))).isLessThan(THRESHOLD);
     }
+
+    private static final String TO_JOAN = "To: Joan Whitley <joan@parkwaydental.example>";
+
+    /** A forward To the customer whose colleagues' part plans about her or keeps something from her. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Joan won't know the difference anyway, she never reads the logs.",
+            "Between us, the outage was our config push. Don't go into detail with her.",
+            "Joan will sign whatever we put in front of her."})
+    void firesWhenQuotedHistorySentToTheCustomerPlansAboutHer(String remark) {
+        assertThat(symbolsOf(mail(forwardToJoan(remark), TO_JOAN))).contains("EXPOSURE_QUOTED");
+    }
+
+    /** Her own invoice or health quoted back to her is her business; so is a plain instruction. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Joan's invoice is 60 days overdue; please send her the statement.",
+            "Honestly Joan has been great about the delay, send her the report.",
+            "Joan asked for the RCA, can you send it today?"})
+    void staysQuietWhenQuotedHistoryIsHerOwnBusiness(String remark) {
+        assertThat(symbolsOf(mail(forwardToJoan(remark), TO_JOAN))).doesNotContain("EXPOSURE_QUOTED");
+    }
+
+    private static String forwardToJoan(String remark) {
+        return "Dear Joan,\n\nAs requested, the report is below.\n\nAna\n\n-----Original Message-----\n"
+                + "From: Tom Reyes <tom@globex.example>\nSent: Monday, 1 April 2024 09:00\n"
+                + "To: Ana Costa <ana@globex.example>\nSubject: report\n\nAna,\n\n" + remark + "\n\nTom\n";
+    }
+
+    private static java.util.List<String> symbolsOf(byte[] mail) {
+        return TestSite.inspect(mail).stream().map(org.tactgate.message.Finding::symbol).toList();
+    }
 }
