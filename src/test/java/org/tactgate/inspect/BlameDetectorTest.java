@@ -56,6 +56,30 @@ class BlameDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+            "Das ist allein Ihre Schuld, Sie hätten das wissen müssen.",
+            "Fue usted quien firmó el contrato; la culpa es suya.",
+            "C'est vous qui avez signé, vous le saviez très bien.",
+            "È stato Lei a saltare l'appuntamento, e lo sapeva benissimo.",
+            "Dat is volledig uw eigen schuld, u had dat kunnen weten.",
+            "Foi o senhor que pediu o adiamento; a sobrestadia é responsabilidade sua.",
+            "Let me keep it real simple for you, sweetie."})
+    void firesOnBlameInOtherLanguagesAndOnCondescension(String body) {
+        assertThat(score("blame", mail(body, TO_CUSTOMER))).isGreaterThanOrEqualTo(THRESHOLD);
+    }
+
+    /** These languages negate before the verb: the negated accusation is reassurance. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "No te preocupes, no fue culpa tuya para nada; el fallo es nuestro.",
+            "Non è colpa sua, ci mancherebbe: il ritardo è nostro.",
+            "Het is niet je eigen schuld, de koerier was te laat.",
+            "Não foi você que pediu o adiamento, foi o armador."})
+    void passesNegatedBlameInOtherLanguages(String body) {
+        assertThat(score("blame", mail(body, TO_CUSTOMER))).isLessThan(THRESHOLD);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
             "The thermal suite is yours to enjoy for an hour before your treatment.",
             "Maybe next time we can meet in person? It was lovely to see you.",
             "You mentioned the mug arrived broken. I completely understand, and I'm sorry; the refund is on its way."})
