@@ -1,10 +1,13 @@
 package org.tactgate.cli;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tactgate.config.ConfigException;
 import org.tactgate.config.Settings;
 import org.tactgate.config.SettingsLoader;
+import org.tactgate.directory.CustomerList;
+import org.tactgate.directory.CustomersCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,12 +24,16 @@ final class ConfigCheckCommand implements Callable<Integer> {
     public Integer call() {
         try {
             Settings s = SettingsLoader.load(config);
+            Optional<CustomerList> customers = CustomersCheck.check(s,
+                    problem -> System.err.println("tactgate: warning: " + problem));
             System.out.println(config + ": ok");
             System.out.println("  smtp.listen     " + s.smtp().listen());
             System.out.println("  store.url       " + s.store().url());
             System.out.println("  delivers to     " + s.delivery().upstream()
                     .map(h -> "upstream " + h).orElse("outbox " + s.delivery().outbox()));
             System.out.println("  web.listen      " + s.webListen());
+            customers.ifPresent(c -> System.out.println("  customers.file  " + c.file() + " (" + c.customers().size()
+                    + " customers, " + c.badRows().size() + " rows skipped)"));
             return 0;
         } catch (ConfigException e) {
             System.err.println("tactgate: configuration error: " + e.getMessage());

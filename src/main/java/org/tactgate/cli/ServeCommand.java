@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.tactgate.config.ConfigException;
 import org.tactgate.config.Settings;
 import org.tactgate.config.SettingsLoader;
+import org.tactgate.directory.CustomersCheck;
 import org.tactgate.directory.Directory;
 import org.tactgate.relay.Relay;
 import org.tactgate.store.StoreException;
@@ -28,6 +29,8 @@ final class ServeCommand implements Callable<Integer> {
         Settings settings;
         try {
             settings = SettingsLoader.load(config);
+            // each skipped row is logged by the Directory as it loads the same file below
+            CustomersCheck.check(settings, problem -> { });
         } catch (ConfigException e) {
             log.error("configuration error: {}", e.getMessage());
             System.err.println("tactgate: configuration error: " + e.getMessage());

@@ -1,79 +1,58 @@
 package org.tactgate.directory;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Reads {@code customers.csv}: header {@code name,emails,domains,aliases}, lists inside a field
- * separated by ';', fields optionally double-quoted (RFC 4180, "" for a quote).
+ * Reads {@code customers.file}: UTF-8 CSV (RFC 4180: fields in double quotes may hold commas, line
+ * breaks and "" for a quote), a header row naming the columns ({@link CustomerColumns}), lists
+ * inside a field separated by ';'.
  *
- * <p>SECURITY: the file is written by an admin but may come from a CRM export: malformed rows
- * are skipped, never fatal.
+ * <p>SECURITY: the file is written by an admin but often comes from a CRM export. A bad row is
+ * reported with its line and skipped, never fatal; only a file that cannot be read as a whole
+ * (missing, not UTF-8, no usable header, a quote never closed) is an error.
  */
 final class CustomersFile {
 
     private CustomersFile() {
     }
 
-    static List<Customer> read(Path file) throws IOException {
-        List<Customer> out = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank() || line.startsWith("#") || i == 0 && line.toLowerCase(Locale.ROOT).startsWith("name,")) {
-                continue;
-            }
-            List<String> f = fields(line.startsWith("\uFEFF") ? line.substring(1) : line);
-            if (f.isEmpty() || f.get(0).isBlank()) {
-                continue;
-            }
-            out.add(new Customer(f.get(0).strip(), list(f, 1, true), list(f, 2, true), list(f, 3, false)));
-        }
-        return out;
-    }
-
-    private static List<String> list(List<String> fields, int index, boolean lowerCase) {
-        if (index >= fields.size()) {
-            return List.of();
-        }
-        return Arrays.stream(fields.get(index).split(";"))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .map(s -> lowerCase ? s.toLowerCase(Locale.ROOT) : s)
-                .toList();
-    }
-
-    static List<String> fields(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
+    /** Throws an {@link IOException} whose message says what is wrong, without the file's name. */
+    static CustomerList read(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CsvRows rows = new CsvRows(in)) {
+            CustomerColumns columns = CustomerColumns.of(rows.next()
+                    .orElseThrow(() -> new IOException("empty file: the first row must name the columns")).fields());
+            List<Customer> customers = new ArrayList<>();
+            List<BadRow> bad = new ArrayList<>();
+            for (Optional<CsvRows.Row> row = rows.next(); row.isPresent(); row = rows.next()) {
+                Customer c = columns.customer(row.get().fields());
+                Optional<String> problem = columns.overflow(row.get().fields()).or(() -> CustomerRules.problem(c));
+                if (problem.isPresent()) {
+                    bad.add(new BadRow(row.get().line(), problem.get()));
                 } else {
-                    cur.append(c);
+                    customers.add(c);
                 }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
             }
+            return new CustomerList(file, customers, bad, columns.unknown());
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
+            throw new IOException(where + e.getOriginalMessage(), e);
+        } catch (CharacterCodingException e) {
+            throw new IOException("not UTF-8 text (export it as \"CSV UTF-8\")", e);
+        } catch (NoSuchFileException e) {
+            throw new IOException("no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new IOException("permission denied", e);
         }
-        out.add(cur.toString());
-        return out;
     }
 }

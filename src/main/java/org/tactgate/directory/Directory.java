@@ -17,8 +17,13 @@ import org.tactgate.config.DirectorySettings;
 /**
  * Who is who: classifies addresses as internal, customer (which one), partner or external, and
  * lists the ways text can name each listed customer. The customers file is re-read when its
- * modification time changes (checked at most once a second); a file that fails to read keeps
- * the previous list. Thread-safe: readers see one immutable snapshot at a time.
+ * modification time changes (checked at most once a second); each bad row is logged with its
+ * line and skipped; a file that fails to read, or has no valid row, keeps the previous list (a
+ * half-written CRM export must not leave the relay without customers). Thread-safe: readers see
+ * one immutable snapshot at a time.
+ *
+ * <p>{@link #of} itself refuses nothing, so that {@code check} runs on any file; {@code serve}
+ * refuses an unusable file first ({@link CustomersCheck}).
  */
 public final class Directory {
     private static final Logger log = LoggerFactory.getLogger(Directory.class);
@@ -40,6 +45,11 @@ public final class Directory {
     /** Immutable view of the customers file at one moment. */
     private record Snapshot(Optional<FileTime> modified, List<Customer> customers,
                             Map<String, Customer> byEmail, Map<String, Customer> byDomain, List<Reference> references) {
+
+        /** The same list, as of a newer file: a file that failed to load is not re-read (and re-logged) every second. */
+        Snapshot kept(Optional<FileTime> newer) {
+            return new Snapshot(newer, customers, byEmail, byDomain, references);
+        }
     }
 
     public Party classify(String address) {
@@ -123,14 +133,23 @@ public final class Directory {
         }
         Path file = settings.customersFile().get();
         Optional<FileTime> modified = modified(file);
+        String failure;
         try {
-            List<Customer> customers = CustomersFile.read(file);
-            log.info("loaded {} customers from {}", customers.size(), file);
-            return index(modified, customers);
+            CustomerList list = CustomersFile.read(file);
+            list.problems().forEach(log::warn);
+            // the first load takes even an empty list: serve has refused one already (CustomersCheck),
+            // and check must still run on a header-only file (a corpus of mail that names no customer)
+            if (!list.customers().isEmpty() || previous.isEmpty()) {
+                log.info("loaded {} customers from {}", list.customers().size(), file);
+                return index(modified, list.customers());
+            }
+            failure = "no valid customer row";
         } catch (IOException e) {
-            log.warn("cannot read customers file {}: {}; keeping the previous list", file, e.toString());
-            return previous.orElseGet(() -> index(modified, List.of()));
+            failure = e.getMessage();
         }
+        log.warn("cannot load customers file {}: {}; {}", file, failure,
+                previous.isPresent() ? "keeping the previous list" : "no customers listed");
+        return previous.map(p -> p.kept(modified)).orElseGet(() -> index(modified, List.of()));
     }
 
     private static Snapshot index(Optional<FileTime> modified, List<Customer> customers) {

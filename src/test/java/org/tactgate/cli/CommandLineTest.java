@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.tactgate.smtp.PasswordHash;
 
@@ -60,6 +61,61 @@ class CommandLineTest {
         Files.writeString(bad, "upstream.port = 99999\n");
         assertThat(Main.run("serve", "--config", bad.toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("upstream.port");
+    }
+
+    private Path siteWithCustomers(String csv) throws Exception {
+        Files.writeString(dir.resolve("customers.csv"), csv);
+        return Files.writeString(dir.resolve("tactgate.properties"), "customers.file = customers.csv\n");
+    }
+
+    @Test
+    void configCheckShouldListEachBadRowAndFailWhenNoRowIsValid() throws Exception {
+        Path config = siteWithCustomers("name,emails,domains,aliases\n,joan@parkway.example,,\nTypo Ltd,bob@,,\n");
+        assertThat(Main.run("config-check", "--config", config.toString())).isEqualTo(2);
+        Path csv = dir.resolve("customers.csv");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains(csv + ", line 2: no name; row skipped")
+                .contains(csv + ", line 3: malformed e-mail address 'bob@'; row skipped")
+                .contains("configuration error: " + config + ": customers.file: " + csv
+                        + ": no valid customer row (2 skipped)");
+    }
+
+    @Test
+    void configCheckShouldReportBadRowsButPassWhenARowIsValid() throws Exception {
+        Path config = siteWithCustomers("emails,name\njoan@parkway.example,Parkway Dental\nbob@,Typo Ltd\n");
+        assertThat(Main.run("config-check", "--config", config.toString())).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("customers.csv, line 3: malformed e-mail address");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("customers.file  " + dir.resolve("customers.csv")
+                + " (1 customers, 1 rows skipped)");
+    }
+
+    @Test
+    void configCheckShouldFailNamingTheKeyWhenTheCustomersFileIsMissing() throws Exception {
+        Path config = Files.writeString(dir.resolve("tactgate.properties"), "customers.file = nowhere.csv\n");
+        assertThat(Main.run("config-check", "--config", config.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains(config + ": customers.file: " + dir.resolve("nowhere.csv") + ": no such file");
+    }
+
+    @Test
+    @Timeout(60)
+    void serveShouldRefuseACustomersFileWithNoValidRowInOneLine() throws Exception {
+        Path config = siteWithCustomers("name,emails,domains,aliases\nNowhere Ltd,,,\n");
+        assertThat(Main.run("serve", "--config", config.toString())).isEqualTo(2);
+        String errors = err.toString(StandardCharsets.UTF_8);
+        assertThat(errors.lines().filter(l -> l.startsWith("tactgate:")))
+                .containsExactly("tactgate: configuration error: " + config + ": customers.file: "
+                        + dir.resolve("customers.csv") + ": no valid customer row (1 skipped)");
+        assertThat(errors + out.toString(StandardCharsets.UTF_8)).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    @Timeout(60)
+    void serveShouldRefuseAMissingCustomersFile() throws Exception {
+        Path config = Files.writeString(dir.resolve("tactgate.properties"), "customers.file = nowhere.csv\n");
+        assertThat(Main.run("serve", "--config", config.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("customers.file: " + dir.resolve("nowhere.csv")
+                + ": no such file");
     }
 
     @Test

@@ -2,6 +2,9 @@ package org.tactgate.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import org.tactgate.config.DirectorySettings;
 
 import static org.awaitility.Awaitility.await;
@@ -59,6 +63,27 @@ class DirectoryTest {
         Files.setLastModifiedTime(csv, FileTime.from(Instant.now().plusSeconds(5)));
         await().atMost(Duration.ofSeconds(5)).until(() -> d.classify("new@client.example").isCustomer());
         assertThat(d.customers()).extracting(Customer::name).containsExactly("New Client");
+    }
+
+    @Test
+    void aReloadWithNoValidRowShouldKeepThePreviousListAndLogEachBadRow() throws IOException {
+        Directory d = directory(false);
+        Path csv = dir.resolve("customers.csv");
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(Directory.class);
+        logger.addAppender(logs);
+        try {
+            Files.writeString(csv, "name,emails,domains,aliases\nHalf Written Ltd,half@\n");
+            Files.setLastModifiedTime(csv, FileTime.from(Instant.now().plusSeconds(5)));
+            await().atMost(Duration.ofSeconds(5)).until(() -> d.customers() != null && logs.list.stream()
+                    .anyMatch(e -> e.getFormattedMessage().contains("keeping the previous list")));
+        } finally {
+            logger.detachAppender(logs);
+        }
+        assertThat(d.classify("joan@mail.example").isCustomer()).isTrue();
+        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+                .contains(csv + ", line 2: malformed e-mail address 'half@'; row skipped");
     }
 
     @Test

@@ -1,0 +1,31 @@
+package org.tactgate.directory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What reading {@code customers.file} found: the customers, the rows skipped and the columns
+ * ignored.
+ */
+public record CustomerList(Path file, List<Customer> customers, List<BadRow> badRows, List<String> unknownColumns) {
+
+    public CustomerList {
+        customers = List.copyOf(customers);
+        badRows = List.copyOf(badRows);
+        unknownColumns = List.copyOf(unknownColumns);
+    }
+
+    /** One line per ignored column and per skipped row, naming the file (and the line), for a log or a terminal. */
+    public List<String> problems() {
+        List<String> out = new ArrayList<>();
+        for (String column : unknownColumns) {
+            out.add(file + ": column '" + column + "' is not one of " + String.join(", ", CustomerColumns.KNOWN)
+                    + "; ignored");
+        }
+        for (BadRow row : badRows) {
+            out.add(file + ", line " + row.line() + ": " + row.reason() + "; row skipped");
+        }
+        return out;
+    }
+}
