@@ -62,7 +62,10 @@ class BlameDetectorTest {
             "È stato Lei a saltare l'appuntamento, e lo sapeva benissimo.",
             "Dat is volledig uw eigen schuld, u had dat kunnen weten.",
             "Foi o senhor que pediu o adiamento; a sobrestadia é responsabilidade sua.",
-            "Let me keep it real simple for you, sweetie."})
+            "Let me keep it real simple for you, sweetie.",
+            "Sie waren es, der die Frist versäumt hat. Das haben wir jetzt dreimal besprochen.",
+            "Si usted hubiera leído la póliza, sabría que no cubre eso. ¿O no se acuerda?",
+            "Qui, selon vous, a signé le bon pour accord ? Si vous aviez lu nos relances, vous le sauriez."})
     void firesOnBlameInOtherLanguagesAndOnCondescension(String body) {
         assertThat(score("blame", mail(body, TO_CUSTOMER))).isGreaterThanOrEqualTo(THRESHOLD);
     }

@@ -30,7 +30,11 @@ class ExposureDetectorTest {
     @ValueSource(strings = {
             "Tom,\n\nBetween us, Joan will sign if we hold the price another week.\n",
             "Tom,\n\nJoan's practice had the outage too. Don't mention the March incident unless she raises it.\n",
-            "Tom,\n\nParkway's budget was cut, so Joan will push hard for a discount. We have room to go to 20%.\n"})
+            "Tom,\n\nParkway's budget was cut, so Joan will push hard for a discount. We have room to go to 20%.\n",
+            // the same topics in the languages the lexicons read
+            "Tom,\n\nJoan hat noch zwei offene Rechnungen, bitte keine Lieferung mehr.\n",
+            "Tom,\n\nJoan tiene pagos atrasados desde marzo; habla con cobranza.\n",
+            "Tom,\n\nEntre nous, Joan va résilier si on ne baisse pas le prix.\n"})
     void firesWhenColleaguesShareTacticsOrAsidesAboutACopiedCustomer(String body) {
         assertThat(score("exposure", mail(body, TO_COLLEAGUE, CC_JOAN))).isGreaterThanOrEqualTo(THRESHOLD);
     }
