@@ -35,6 +35,8 @@ class DisparagementDetectorTest {
             "Voor Oscar: oude tarieven. Het is een krentenkakker en hij gaat sowieso piepen.",
             "Ho perso un'ora con Oscar, che piagnone.",
             "O Oscar ligou outra vez, ele é um caloteiro.",
+            "Oscar nos toma por idiotas, no lo soporto.",
+            "Oscar a encore appelé ; il nous prend vraiment pour des jambons.",
             // the adjective itself, not its verb look-alikes or its participle with a complement
             "Oscar is so mean to the girls on reception.",
             "Oscar is so entitled, he thinks the spa is his."})
@@ -60,6 +62,9 @@ class DisparagementDetectorTest {
             "Oscar is anything but an idiot; he simply reads every clause.",
             "Oscar ist alles andere als ein Querulant, auch wenn er oft anruft.",
             "Oscar no es para nada un tacaño, solo pide las facturas a tiempo.",
+            // a word for cheats said of a competitor, a customer named three sentences before
+            "Oscar renovó ayer. Gracias por el informe. Mañana reviso las cifras. "
+                    + "La aseguradora de enfrente son unos tramposos: sus pólizas no cubren nada.",
             // an insult capitalised mid-sentence in English is still a name or a title
             "Oscar met Supervisor Wally Smith at the front desk.",
             // "mean" is an adjective entry: its verb forms are not it
