@@ -14,6 +14,11 @@ import org.tactgate.message.Finding;
 final class InsultedReader {
     /** Words within which an insult still lands on "you": "you are such a total idiot". */
     private static final int INSULT_REACH = 6;
+    /**
+     * After "your" the insult must be the thing owned ("your idiot of a courier"): further on, it
+     * belongs to another noun ("your nutritionist to review the dry cow ration").
+     */
+    private static final int POSSESSIVE_REACH = 3;
     /** A judging adjective must sit closer: "you are rude", not "you said the courier was rude". */
     private static final int ADJECTIVE_REACH = 3;
     private static final double STRONG_ADJECTIVE = 0.7;
@@ -58,7 +63,8 @@ final class InsultedReader {
                 continue;
             }
             for (var m : s.hits().of(insults)) {
-                if (m.start() > i && m.start() - i <= INSULT_REACH && !negatedBetween(t, i, m.start())
+                int reach = t.word(i).equals("your") ? POSSESSIVE_REACH : INSULT_REACH;
+                if (m.start() > i && m.start() - i <= reach && !negatedBetween(t, i, m.start())
                         && !NounCapitals.mayBeName(t, m.start())) {
                     return Optional.of(s.finding(detector, "BLAME_INSULT", INSULT,
                             "insults the customer it is addressed to: \"" + t.span(i, m.end()) + "\""));
