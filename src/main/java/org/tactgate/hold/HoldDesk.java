@@ -51,15 +51,23 @@ public final class HoldDesk implements HoldActions, LinkActions {
     private final Directory directory;
     private final Runnable wakeDelivery;
     private final Clock clock;
+    private final HoldEvents events;
 
     public HoldDesk(MessageStore store, Notices notices, LinkSigner signer, Directory directory, Runnable wakeDelivery,
                     Clock clock) {
+        this(store, notices, signer, directory, wakeDelivery, clock, HoldEvents.NONE);
+    }
+
+    /** @param events told of every decision and deadline default this desk applies */
+    public HoldDesk(MessageStore store, Notices notices, LinkSigner signer, Directory directory, Runnable wakeDelivery,
+                    Clock clock, HoldEvents events) {
         this.store = store;
         this.notices = notices;
         this.signer = signer;
         this.directory = directory;
         this.wakeDelivery = wakeDelivery;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The action as a person sees it: what happened to which message. */
@@ -141,11 +149,15 @@ public final class HoldDesk implements HoldActions, LinkActions {
     /** Applies a hold's deadline default, once, as the system. */
     public ActionResult expire(Hold hold) {
         Actor system = Actor.system("scheduler");
-        return hold.atDeadline() == Hold.AtDeadline.RELEASE
+        ActionResult result = hold.atDeadline() == Hold.AtDeadline.RELEASE
                 ? run(null, hold.id(), system, Optional.empty(), (m, h, content) -> Optional.of(releaseStep("deadline-release",
                         WAITING, Optional.empty(), h.id(), content, "no decision by the deadline")))
                 : run(null, hold.id(), system, Optional.empty(), (m, h, content) -> returnStep("deadline-bounce", WAITING, m, h,
                         content, "nobody decided by the deadline", "Returned to the sender", Optional.empty()));
+        if (result.applied()) {
+            events.expired(hold.atDeadline());
+        }
+        return result;
     }
 
     @Override
@@ -260,6 +272,10 @@ public final class HoldDesk implements HoldActions, LinkActions {
                 return unchanged(store.find(id).orElse(m));
             }
             log.info("{} by {} ({}, {}): {} -> {}", s.action(), actor.name(), actor.role(), actor.address(), m.state(), s.to());
+            if (actor.role() != Actor.Role.SYSTEM) {
+                // the system acts only at a deadline, which expire() reports as a timeout, not a decision
+                events.decided(s.action());
+            }
             if (s.to() == MessageState.QUEUED || !s.notices().isEmpty()) {
                 wakeDelivery.run();
             }

@@ -12,6 +12,7 @@ import org.tactgate.notify.Notices;
 import org.tactgate.notify.SecretKeyFile;
 import org.tactgate.hold.HoldActions;
 import org.tactgate.hold.HoldDesk;
+import org.tactgate.hold.HoldEvents;
 import org.tactgate.hold.HoldScheduler;
 import org.tactgate.policy.Policy;
 import org.tactgate.store.MessageStore;
@@ -33,7 +34,7 @@ public final class HoldLifecycle {
     private final HoldDesk desk;
     private final HoldScheduler scheduler;
 
-    private HoldLifecycle(Settings settings, MessageStore store, Runnable wakeDelivery, Clock clock) {
+    private HoldLifecycle(Settings settings, MessageStore store, Runnable wakeDelivery, Clock clock, HoldEvents events) {
         this.settings = settings;
         this.store = store;
         this.wakeDelivery = wakeDelivery;
@@ -42,14 +43,20 @@ public final class HoldLifecycle {
         this.signer = new LinkSigner(SecretKeyFile.loadOrCreate(settings.notices().secretFile()), clock);
         this.notices = new Notices(signer, settings.notices().baseUrl(), settings.notices().from(),
                 settings.smtp().hostname(), clock);
-        this.desk = new HoldDesk(store, notices, signer, directory, wakeDelivery, clock);
+        this.desk = new HoldDesk(store, notices, signer, directory, wakeDelivery, clock, events);
         this.scheduler = new HoldScheduler(store, desk, notices, directory, settings.notices().reviewers(),
                 new HoldScheduler.Timing(settings.policy().deadlineCheck(), settings.retention().check(),
                         settings.retention().period(), settings.notices().digestInterval()), clock, wakeDelivery);
     }
 
     public static HoldLifecycle open(Settings settings, MessageStore store, Runnable wakeDelivery, Clock clock) {
-        return new HoldLifecycle(settings, store, wakeDelivery, clock);
+        return open(settings, store, wakeDelivery, clock, HoldEvents.NONE);
+    }
+
+    /** @param events told of each decision and deadline default (the relay's meters) */
+    public static HoldLifecycle open(Settings settings, MessageStore store, Runnable wakeDelivery, Clock clock,
+                                     HoldEvents events) {
+        return new HoldLifecycle(settings, store, wakeDelivery, clock, events);
     }
 
     /** The intake pipeline with holds, notices, tags and audit committed with each message. */

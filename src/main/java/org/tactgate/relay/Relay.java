@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.tactgate.delivery.Upstream;
 import org.tactgate.web.JdbcUserStore;
 import org.tactgate.web.RelayMetrics;
@@ -16,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tactgate.config.Settings;
 import org.tactgate.delivery.DeliveryQueue;
-import org.tactgate.inspect.LearnedReader;
 import org.tactgate.inspect.MessageInspector;
 import org.tactgate.message.Decision;
+import org.tactgate.message.Finding;
 import org.tactgate.policy.Policy;
 import org.tactgate.smtp.IntakeServer;
 import org.tactgate.store.JdbcMessageStore;
@@ -43,9 +41,10 @@ public final class Relay implements AutoCloseable {
     private final HoldLifecycle holds;
     private final WebServer web;
     private final JdbcUserStore users;
+    private final RelayMeters meters;
 
     private Relay(Settings settings, MessageStore store, DeliveryQueue delivery, IntakeServer intake,
-                  HoldLifecycle holds, WebServer web, JdbcUserStore users) {
+                  HoldLifecycle holds, WebServer web, JdbcUserStore users, RelayMeters meters) {
         this.settings = settings;
         this.store = store;
         this.delivery = delivery;
@@ -53,42 +52,33 @@ public final class Relay implements AutoCloseable {
         this.holds = holds;
         this.web = web;
         this.users = users;
-    }
-
-    /** What the learned reader costs, for an admin deciding on {@code inspect.reader} and its cache. */
-    private static void meterReader(RelayMetrics metrics) {
-        String passages = "tactgate.reader.passages";
-        metrics.countFrom(passages, "passages the learned reader read", java.util.Map.of("source", "model"),
-                () -> LearnedReader.cost().scored(), 1);
-        metrics.countFrom(passages, "passages the learned reader read", java.util.Map.of("source", "cache"),
-                () -> LearnedReader.cost().cached(), 1);
-        metrics.countFrom("tactgate.reader.model.seconds", "time spent running the reader model",
-                java.util.Map.of(), () -> LearnedReader.cost().modelNanos(), 1e-9);
+        this.meters = meters;
     }
 
     /** Opens the store, resumes unfinished work, and starts delivering and listening. */
     public static Relay start(Settings settings, MessageInspector inspector, Policy policy) {
         MessageStore store = JdbcMessageStore.open(settings.store());
         JdbcUserStore users = null;
+        RelayMeters meters = null;
         try {
-            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            RelayMetrics metrics = new RelayMetrics(registry, store);
-            meterReader(metrics);
+            meters = new RelayMeters(store);
+            RelayMetrics metrics = meters.relay;
             Supplier<Upstream> upstreams = Upstream.factory(settings.delivery(), settings.smtp().hostname());
             DeliveryQueue delivery = new DeliveryQueue(store, settings.delivery(), settings.smtp().hostname(),
                     () -> new MeteredUpstream(upstreams.get(), metrics), Clock.systemUTC());
-            HoldLifecycle holds = HoldLifecycle.open(settings, store, delivery::wake, Clock.systemUTC());
+            HoldLifecycle holds = HoldLifecycle.open(settings, store, delivery::wake, Clock.systemUTC(), metrics);
             MessagePipeline pipeline = holds.pipeline(inspector, policy, decision -> {
                 metrics.messageJudged(decision.verdict());
-                decision.inspection().findings().forEach(f -> metrics.detectorHit(f.detector()));
+                // a detector with several findings on one message still counts that message once
+                decision.inspection().findings().stream().map(Finding::detector).distinct().forEach(metrics::detectorHit);
             });
             resumeUnjudged(store, pipeline);
             users = JdbcUserStore.open(settings.store());
-            WebServer web = new WebServer(store, holds.actions(), store.audit(), users, registry, settings.web())
+            WebServer web = new WebServer(store, holds.actions(), store.audit(), users, meters.registry, settings.web())
                     .addPublicRoutes(holds.confirmPages()::register);
             delivery.start();
             holds.scheduler().start();
-            IntakeServer intake = new IntakeServer(settings.smtp(), pipeline);
+            IntakeServer intake = new IntakeServer(settings.smtp(), pipeline, metrics::smtpSession);
             try {
                 web.start();
                 intake.start();
@@ -98,12 +88,15 @@ public final class Relay implements AutoCloseable {
                 delivery.stop(GRACE);
                 throw e;
             }
-            Relay relay = new Relay(settings, store, delivery, intake, holds, web, users);
+            Relay relay = new Relay(settings, store, delivery, intake, holds, web, users, meters);
             relay.logStart();
             return relay;
         } catch (RuntimeException e) {
             if (users != null) {
                 users.close();
+            }
+            if (meters != null) {
+                meters.close();
             }
             store.close();
             throw e;
@@ -178,6 +171,7 @@ public final class Relay implements AutoCloseable {
         holds.scheduler().close();
         delivery.stop(GRACE);
         users.close();
+        meters.close();
         store.close();
         log.info("stopped");
     }

@@ -40,10 +40,15 @@ public final class IntakeServer {
     private volatile Listener listener;
 
     public IntakeServer(SmtpSettings settings, Intake intake) {
-        this(settings, intake, Clock.systemUTC());
+        this(settings, intake, () -> { });
     }
 
-    IntakeServer(SmtpSettings settings, Intake intake, Clock clock) {
+    /** @param sessionOpened run once per client connection, on its session thread (the relay counts them) */
+    public IntakeServer(SmtpSettings settings, Intake intake, Runnable sessionOpened) {
+        this(settings, intake, sessionOpened, Clock.systemUTC());
+    }
+
+    IntakeServer(SmtpSettings settings, Intake intake, Runnable sessionOpened, Clock clock) {
         NetworkList allowed = NetworkList.parse(settings.allowedNetworks());
         Optional<UsersFile> users = settings.authUsersFile().map(UsersFile::load);
         Optional<SSLContext> tls = settings.tlsCertificate()
@@ -62,7 +67,7 @@ public final class IntakeServer {
                 .softwareName("Tactgate")
                 .messageHandlerFactory(context -> new IntakeTransaction(context, intake, relay, settings.maxRecipients(), clock))
                 .executorService(sessions)
-                .sessionHandler(new SessionMdc())
+                .sessionHandler(new SessionMdc(sessionOpened))
                 .serverSocketFactory(this::newListener)
                 .insertReceivedHeaders(false)
                 .maxConnections(settings.maxConnections())

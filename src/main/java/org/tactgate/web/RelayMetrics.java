@@ -1,22 +1,34 @@
 package org.tactgate.web;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongSupplier;
+import org.tactgate.hold.HoldEvents;
 import org.tactgate.message.Verdict;
+import org.tactgate.store.Hold;
 import org.tactgate.store.MessageState;
 import org.tactgate.store.MessageStore;
 
 /**
- * The relay's meters, exported at {@code /metrics}. The pipeline, intake, delivery and hold
- * scheduler call the methods below as things happen; the gauges read the store when scraped
- * (at most once per {@link #GAUGE_TTL}, so a busy scraper does not load the database).
+ * The relay's meters, exported at {@code /metrics}. Intake, the pipeline, delivery and the hold
+ * desk call the methods below as things happen; the gauges read the store when scraped (at most
+ * once per {@link #GAUGE_TTL}, so a busy scraper does not load the database).
+ *
+ * <p>Every series of a known label value (each verdict, detector, failure kind, delivery result,
+ * hold action and deadline outcome) is registered at zero here, so a dashboard and an alert rule
+ * see it before its first event: Prometheus cannot tell a series that is absent from one that was
+ * never scraped, and {@code rate()} over a series that appears mid-range misses its first event.
  *
  * <p>Names (Prometheus form): {@code tactgate_smtp_sessions_total},
  * {@code tactgate_messages_judged_total{verdict}}, {@code tactgate_detector_hits_total{detector}},
@@ -25,15 +37,31 @@ import org.tactgate.store.MessageStore;
  * {@code tactgate_hold_decisions_total{action}}, {@code tactgate_hold_timeouts_total{outcome}},
  * {@code tactgate_reader_passages_total{source="model"|"cache"}}, {@code tactgate_reader_model_seconds_total}.
  *
- * <p>Thread-safe. Tag values come from the relay's own vocabulary (verdicts, detector symbols,
+ * <p>Thread-safe. Tag values come from the relay's own vocabulary (verdicts, detector names,
  * action words), never from mail content, so the number of series stays small.
  */
-public final class RelayMetrics {
+public final class RelayMetrics implements HoldEvents {
     static final Duration GAUGE_TTL = Duration.ofSeconds(5);
+    /** What {@link #deliveryFailure} is told: deferred for a retry, or returned with a DSN. */
+    public static final List<String> FAILURE_KINDS = List.of("temporary", "permanent");
+
+    /** One counter's name, help text and label; each label value is its own series. */
+    private record Series(String name, String help, String label) {
+    }
+
+    private static final Series JUDGED = new Series("tactgate.messages.judged", "messages judged, by verdict", "verdict");
+    private static final Series DETECTOR_HITS = new Series("tactgate.detector.hits",
+            "messages a detector reported a finding on, by detector", "detector");
+    private static final Series FAILURES = new Series("tactgate.delivery.failures",
+            "delivery attempts that failed: temporary (deferred) or permanent (returned with a DSN)", "kind");
+    private static final Series DECISIONS = new Series("tactgate.hold.decisions",
+            "decisions people made on held or quarantined mail, by action", "action");
+    private static final Series TIMEOUTS = new Series("tactgate.hold.timeouts",
+            "holds nobody decided by their deadline, by the default applied", "outcome");
+    private static final String DELIVERY = "tactgate.delivery";
 
     /** What {@link #countFrom} reads, kept strongly (see there). */
-    private final java.util.List<java.util.function.LongSupplier> suppliers =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<LongSupplier> suppliers = new CopyOnWriteArrayList<>();
     private final MeterRegistry registry;
     private final MessageStore store;
     private final Clock clock;
@@ -41,11 +69,17 @@ public final class RelayMetrics {
     private volatile Map<MessageState, Long> counts = Map.of();
     private volatile Instant countedAt = Instant.EPOCH;
 
+    /** Meters with no detector known in advance: a detector's series appears with its first hit. */
     public RelayMetrics(MeterRegistry registry, MessageStore store) {
-        this(registry, store, Clock.systemUTC());
+        this(registry, store, List.of());
     }
 
-    RelayMetrics(MeterRegistry registry, MessageStore store, Clock clock) {
+    /** @param detectors every detector name a finding can carry, each shown at zero from the start */
+    public RelayMetrics(MeterRegistry registry, MessageStore store, Collection<String> detectors) {
+        this(registry, store, detectors, Clock.systemUTC());
+    }
+
+    RelayMetrics(MeterRegistry registry, MessageStore store, Collection<String> detectors, Clock clock) {
         this.registry = registry;
         this.store = store;
         this.clock = clock;
@@ -57,7 +91,14 @@ public final class RelayMetrics {
                     .description("stored messages by state").register(registry);
         }
         for (Verdict v : Verdict.values()) {
-            counter("tactgate.messages.judged", "verdict", lower(v.name())); // every verdict shows, even at 0
+            counter(JUDGED, lower(v.name()));
+        }
+        detectors.forEach(d -> counter(DETECTOR_HITS, d));
+        FAILURE_KINDS.forEach(kind -> counter(FAILURES, kind));
+        List.of(true, false).forEach(this::delivery);
+        HoldEvents.DECISIONS.forEach(action -> counter(DECISIONS, action));
+        for (Hold.AtDeadline outcome : Hold.AtDeadline.values()) {
+            counter(TIMEOUTS, lower(outcome.name()));
         }
     }
 
@@ -65,13 +106,11 @@ public final class RelayMetrics {
      * A counter kept elsewhere (a process-wide {@link java.util.concurrent.atomic.LongAdder}), read
      * when scraped: {@code tactgate_reader_passages_total{source}}, {@code tactgate_reader_model_seconds_total}.
      */
-    public void countFrom(String name, String description, Map<String, String> tags, java.util.function.LongSupplier total,
-                          double scale) {
+    public void countFrom(String name, String description, Map<String, String> tags, LongSupplier total, double scale) {
         // Micrometer holds the counted object weakly; a lambda nobody else keeps would be collected
         // and the series would read 0 from then on, so this registry keeps it for its lifetime
         suppliers.add(total);
-        var builder = io.micrometer.core.instrument.FunctionCounter
-                .builder(name, total, t -> t.getAsLong() * scale).description(description);
+        var builder = FunctionCounter.builder(name, total, t -> t.getAsLong() * scale).description(description);
         tags.forEach(builder::tag);
         builder.register(registry);
     }
@@ -83,37 +122,44 @@ public final class RelayMetrics {
 
     /** The pipeline judged a message. */
     public void messageJudged(Verdict verdict) {
-        counter("tactgate.messages.judged", "verdict", lower(verdict.name())).increment();
+        counter(JUDGED, lower(verdict.name())).increment();
     }
 
     /** A detector fired on a message (once per detector per message). */
     public void detectorHit(String detector) {
-        counter("tactgate.detector.hits", "detector", detector).increment();
+        counter(DETECTOR_HITS, detector).increment();
     }
 
     /** One delivery attempt finished; {@code delivered} false for a temporary or permanent failure. */
     public void deliveryAttempt(Duration latency, boolean delivered) {
-        Timer.builder("tactgate.delivery").tag("result", delivered ? "delivered" : "failed")
-                .description("delivery attempt duration").register(registry).record(latency);
+        delivery(delivered).record(latency);
     }
 
-    /** A delivery failed: {@code kind} is {@code temporary} (deferred) or {@code permanent} (DSN sent). */
+    /** A delivery failed: {@code kind} is one of {@link #FAILURE_KINDS}. */
     public void deliveryFailure(String kind) {
-        counter("tactgate.delivery.failures", "kind", kind).increment();
+        counter(FAILURES, kind).increment();
     }
 
-    /** A person decided a hold: {@code confirm}, {@code cancel}, {@code send-without-customer}, {@code release}, {@code bounce}, {@code delete}. */
-    public void holdDecision(String action) {
-        counter("tactgate.hold.decisions", "action", action).increment();
+    /** A person decided a hold: one of {@link HoldEvents#DECISIONS}. */
+    @Override
+    public void decided(String action) {
+        counter(DECISIONS, action).increment();
     }
 
-    /** A hold reached its deadline and the policy's default applied: {@code outcome} is {@code release} or {@code bounce}. */
-    public void holdTimeout(String outcome) {
-        counter("tactgate.hold.timeouts", "outcome", outcome).increment();
+    /** A hold reached its deadline and the policy's default applied. */
+    @Override
+    public void expired(Hold.AtDeadline outcome) {
+        counter(TIMEOUTS, lower(outcome.name())).increment();
     }
 
-    private Counter counter(String name, String tag, String value) {
-        return Counter.builder(name).tag(tag, value).register(registry);
+    private Timer delivery(boolean delivered) {
+        return Timer.builder(DELIVERY).tag("result", delivered ? "delivered" : "failed")
+                .description("delivery attempt duration, by result").register(registry);
+    }
+
+    private Counter counter(Series series, String value) {
+        // register() returns the meter already there for the same name and tag
+        return Counter.builder(series.name()).description(series.help()).tag(series.label(), value).register(registry);
     }
 
     private double count(MessageState state) {

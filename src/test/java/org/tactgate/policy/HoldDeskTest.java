@@ -3,6 +3,7 @@ package org.tactgate.policy;
 import org.tactgate.hold.ActionResult;
 import org.tactgate.hold.Actor;
 import org.tactgate.hold.HoldDesk;
+import org.tactgate.hold.HoldEvents;
 import org.tactgate.hold.LinkActions;
 import org.tactgate.message.Decision;
 import org.tactgate.message.Verdict;
@@ -41,6 +42,18 @@ class HoldDeskTest {
     private final HoldDesk desk = new HoldDesk(store, new Notices(signer, "http://127.0.0.1:8025",
             "tactgate@northwind.example", "relay", clock), signer, directory, wakes::incrementAndGet, clock);
     private final Actor sender = new Actor("ann@northwind.example", "10.0.0.5", Actor.Role.SENDER);
+    private final List<String> reported = new java.util.ArrayList<>();
+    private final HoldEvents recording = new HoldEvents() {
+        @Override
+        public void decided(String action) {
+            reported.add(action);
+        }
+
+        @Override
+        public void expired(Hold.AtDeadline outcome) {
+            reported.add("expired " + outcome);
+        }
+    };
 
     private MessageId held(Optional<String> approver, Hold.Awaiting awaiting, String detector) {
         MessageId id = MessageId.next();
@@ -56,6 +69,29 @@ class HoldDeskTest {
 
     private List<String> actions(MessageId id) {
         return store.audit().forMessage(id).stream().map(AuditEntry::action).toList();
+    }
+
+    @Test
+    void eachAppliedDecisionShouldBeReportedOnceAndADeadlineAsATimeout() {
+        HoldDesk counted = new HoldDesk(store, new Notices(signer, "http://127.0.0.1:8025", "tactgate@northwind.example",
+                "relay", clock), signer, directory, () -> { }, clock, recording);
+        Actor reviewer = new Actor("rita", "10.0.0.7", Actor.Role.REVIEWER);
+        MessageId confirmed = held(Optional.empty(), Hold.Awaiting.SENDER, "blame");
+        counted.confirm(confirmed, sender);
+        counted.confirm(confirmed, sender); // already released: not a second decision
+        counted.confirm(held(Optional.of("boss@northwind.example"), Hold.Awaiting.APPROVER, "blame"),
+                new Actor("boss@northwind.example", "10.0.0.9", Actor.Role.APPROVER));
+        counted.cancel(held(Optional.empty(), Hold.Awaiting.SENDER, "blame"), sender);
+        counted.sendWithoutCustomer(held(Optional.empty(), Hold.Awaiting.SENDER, "exposure"), sender);
+        counted.release(held(Optional.empty(), Hold.Awaiting.REVIEWER, "blame"), reviewer, Optional.empty());
+        counted.bounce(held(Optional.empty(), Hold.Awaiting.REVIEWER, "blame"), reviewer, "rephrase");
+        counted.delete(held(Optional.empty(), Hold.Awaiting.REVIEWER, "blame"), reviewer, "spam");
+        MessageId late = held(Optional.empty(), Hold.Awaiting.SENDER, "blame");
+        counted.expire(store.hold(late).orElseThrow());
+
+        // the meters show every decision word at zero from the start: the desk uses no other
+        assertThat(reported).containsExactlyElementsOf(java.util.stream.Stream.concat(HoldEvents.DECISIONS.stream(),
+                java.util.stream.Stream.of("expired BOUNCE")).toList());
     }
 
     @Test

@@ -164,13 +164,7 @@ class HoldLifecycleIT {
 
     @Test
     void deadlineDefaultShouldApplyOnceAfterARestartOfTheRelay() throws Exception {
-        site = new HoldSite(dir, """
-                [rule blame]
-                finding = blame
-                verdict = HOLD
-                deadline = 2s
-                at-deadline = release
-                """);
+        site = new HoldSite(dir, HoldSite.BLAME_RELEASED_AFTER_2S);
         site.send("About the DJ", "BLAME\n", CUSTOMER);
         StoredMessage held = onlyHeld();
         Instant deadline = site.relay.store().hold(held.id()).orElseThrow().deadline();

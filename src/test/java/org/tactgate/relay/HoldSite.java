@@ -54,6 +54,14 @@ final class HoldSite implements AutoCloseable {
             at-deadline = bounce
             notify = sender
             """;
+    /** Blame held, released by default two seconds later: a deadline a test can wait for. */
+    static final String BLAME_RELEASED_AFTER_2S = """
+            [rule blame]
+            finding = blame
+            verdict = HOLD
+            deadline = 2s
+            at-deadline = release
+            """;
 
     private static final MessageInspector MARKERS = (envelope, content) -> {
         String text = new String(content, StandardCharsets.UTF_8);

@@ -93,8 +93,8 @@ class OperationsRoutesTest {
             metrics.detectorHit("blame");
             metrics.deliveryAttempt(Duration.ofMillis(120), true);
             metrics.deliveryFailure("temporary");
-            metrics.holdDecision("release");
-            metrics.holdTimeout("bounce");
+            metrics.decided("release");
+            metrics.expired(org.tactgate.store.Hold.AtDeadline.BOUNCE);
             java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong(1_500_000_000L);
             metrics.countFrom("tactgate.reader.model.seconds", "reader time", java.util.Map.of(), nanos::get, 1e-9);
             metrics.countFrom("tactgate.reader.passages", "passages", java.util.Map.of("source", "cache"), () -> 7, 1);
