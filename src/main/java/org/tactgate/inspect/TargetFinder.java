@@ -113,7 +113,7 @@ final class TargetFinder {
             other |= !overlaps(covered, m.start(), m.end());
         }
         if (!other && out.isEmpty()) {
-            other = namesSomeoneElse(tokens, covered);
+            other = namesSomeoneElse(text, tokens, covered);
         }
         otherOut[0] = other;
         boolean reach = sinceAntecedent < PRONOUN_REACH;
@@ -165,15 +165,24 @@ final class TargetFinder {
         return stop > 0 && Tokens.of(text.substring(0, stop)).size() == m.end();
     }
 
-    /** A capitalised word inside the sentence that is no customer's name: a pronoun after it is theirs. */
-    private static boolean namesSomeoneElse(Tokens tokens, boolean[] covered) {
+    /**
+     * A capitalised word inside the sentence that is no customer's name: a pronoun after it is
+     * theirs. An acronym is no one ("Her DBS has come back with a caution"): a word written in
+     * capitals throughout is skipped.
+     */
+    private static boolean namesSomeoneElse(String text, Tokens tokens, boolean[] covered) {
         for (int i = 1; i < tokens.size(); i++) {
-            if (tokens.capitalised(i) && !covered[i] && !NOT_NAMES.contains(tokens.word(i))
-                    && !Character.isDigit(tokens.word(i).charAt(0))) {
+            String w = tokens.word(i);
+            if (tokens.capitalised(i) && !covered[i] && !NOT_NAMES.contains(w)
+                    && !Character.isDigit(w.charAt(0)) && !acronym(text, w)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean acronym(String text, String word) {
+        return word.length() >= 2 && text.contains(word.toUpperCase(java.util.Locale.ROOT));
     }
 
     private void addNames(List<PhraseMatcher.Match<Customer>> matches, Tokens tokens, boolean[] covered, List<Target> out) {

@@ -30,6 +30,14 @@ class ReferenceResolutionTest {
     }
 
     @Test
+    void anAcronymIsNoOneAndDoesNotTakeThePronoun() {
+        assertThat(score("disparagement", mail(reply("The RCA is attached. Frankly she is hopeless."), TO_JOAN)))
+                .isGreaterThanOrEqualTo(THRESHOLD);
+        assertThat(score("disparagement", mail(reply("Frankly her PO is late and she is hopeless."), TO_JOAN)))
+                .isGreaterThanOrEqualTo(THRESHOLD);
+    }
+
+    @Test
     void aColleagueNamedInsideTheHistoryStillTakesThePronoun() {
         assertThat(score("disparagement", mail(reply("Just confirm it, I spoke to Ana. Frankly she is hopeless."), TO_JOAN)))
                 .isLessThan(THRESHOLD);
