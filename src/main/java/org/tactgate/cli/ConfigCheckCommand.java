@@ -1,19 +1,16 @@
 package org.tactgate.cli;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tactgate.config.ConfigException;
 import org.tactgate.config.Settings;
-import org.tactgate.config.SettingsLoader;
-import org.tactgate.directory.CustomerList;
-import org.tactgate.directory.CustomersCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code tactgate config-check}: validates a settings file before a restart. */
+/** {@code tactgate config-check}: refuses what {@code serve} would refuse ({@link StartCheck}), before a restart. */
 @Command(name = "config-check", mixinStandardHelpOptions = true,
-        description = "Validate a settings file and print what it resolves to.")
+        description = "Check a settings file as serve would before starting (files, TLS material, free ports) "
+                + "and print what it resolves to; exit 2 on the first error.")
 final class ConfigCheckCommand implements Callable<Integer> {
 
     @Option(names = "--config", description = "settings file (default: ${DEFAULT-VALUE})",
@@ -22,22 +19,24 @@ final class ConfigCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        StartCheck.Result checked;
         try {
-            Settings s = SettingsLoader.load(config);
-            Optional<CustomerList> customers = CustomersCheck.check(s,
-                    problem -> System.err.println("tactgate: warning: " + problem));
-            System.out.println(config + ": ok");
-            System.out.println("  smtp.listen     " + s.smtp().listen());
-            System.out.println("  store.url       " + s.store().url());
-            System.out.println("  delivers to     " + s.delivery().upstream()
-                    .map(h -> "upstream " + h).orElse("outbox " + s.delivery().outbox()));
-            System.out.println("  web.listen      " + s.webListen());
-            customers.ifPresent(c -> System.out.println("  customers.file  " + c.file() + " (" + c.customers().size()
-                    + " customers, " + c.badRows().size() + " rows skipped)"));
-            return 0;
+            checked = StartCheck.run(config, problem -> System.err.println("tactgate: warning: " + problem));
         } catch (ConfigException e) {
             System.err.println("tactgate: configuration error: " + e.getMessage());
             return 2;
         }
+        Settings s = checked.settings();
+        System.out.println(config + ": ok");
+        System.out.println("  smtp.listen     " + s.smtp().listen());
+        System.out.println("  store.url       " + s.store().url());
+        System.out.println("  delivers to     " + s.delivery().upstream()
+                .map(h -> "upstream " + h).orElse("outbox " + s.delivery().outbox()));
+        System.out.println("  policy.file     " + s.policy().file().map(Path::toString).orElse("(built-in rules)"));
+        System.out.println("  web.listen      " + s.webListen());
+        System.out.println("  web.base-url    " + s.notices().baseUrl());
+        checked.customers().ifPresent(c -> System.out.println("  customers.file  " + c.file() + " ("
+                + c.customers().size() + " customers, " + c.badRows().size() + " rows skipped)"));
+        return 0;
     }
 }

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.tactgate.config.ConfigException;
 import org.tactgate.config.Settings;
 import org.tactgate.config.SettingsLoader;
+import org.tactgate.config.Units;
 import org.tactgate.directory.Directory;
 import org.tactgate.message.Finding;
 import org.tactgate.notify.HeldMail;
@@ -72,7 +73,7 @@ final class QuarantineCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             return withStore(tool, spec, (settings, store) -> {
                 Instant cutoff = olderThan == null ? Instant.MAX
-                        : Instant.now().minus(SettingsLoader.parseDuration(olderThan));
+                        : Instant.now().minus(Units.parseDuration(olderThan));
                 for (MessageState state : states) {
                     for (StoredMessage m : store.list(state, limit)) {
                         if (matches(m, cutoff)) {

@@ -7,8 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tactgate.config.ConfigException;
 import org.tactgate.config.Settings;
-import org.tactgate.config.SettingsLoader;
-import org.tactgate.directory.CustomersCheck;
 import org.tactgate.directory.Directory;
 import org.tactgate.relay.Relay;
 import org.tactgate.store.StoreException;
@@ -28,9 +26,9 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Settings settings;
         try {
-            settings = SettingsLoader.load(config);
-            // each skipped row is logged by the Directory as it loads the same file below
-            CustomersCheck.check(settings, problem -> { });
+            // the same check config-check runs; each skipped customer row is logged by the Directory
+            // as it loads the same file below
+            settings = StartCheck.run(config, problem -> { }).settings();
         } catch (ConfigException e) {
             log.error("configuration error: {}", e.getMessage());
             System.err.println("tactgate: configuration error: " + e.getMessage());
@@ -41,7 +39,12 @@ final class ServeCommand implements Callable<Integer> {
             Directory directory = Directory.of(settings.directory());
             relay = Relay.start(settings, Detection.inspector(settings, directory), Detection.policy(settings, directory));
         } catch (StoreException e) {
-            log.error("cannot open the store {}: {}", settings.store().url(), e.getMessage(), e);
+            // a database that is down or refuses the login is not a bug: one line, no stack trace
+            String problem = settings.source().refuse("store.url", "cannot open the store " + settings.store().url()
+                    + ": " + e.getMessage()).getMessage();
+            log.error("{}", problem);
+            System.err.println("tactgate: " + problem);
+            log.debug("store failure", e);
             return 1;
         } catch (RuntimeException e) {
             log.error("cannot start: {}", e.getMessage(), e);

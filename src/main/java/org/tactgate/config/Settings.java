@@ -2,9 +2,13 @@ package org.tactgate.config;
 
 import java.nio.file.Path;
 
-/** Everything the relay reads from its settings file, validated once at start and passed in. */
+/**
+ * Everything the relay reads from its settings file, validated once at start and passed in.
+ *
+ * @param source the file and the line of each key, for errors found after loading
+ */
 public record Settings(
-        Path file,
+        SettingsFile source,
         SmtpSettings smtp,
         StoreSettings store,
         DeliverySettings delivery,
@@ -14,6 +18,11 @@ public record Settings(
         PolicySettings policy,
         NotifySettings notices,
         RetentionSettings retention) {
+
+    /** The settings file. */
+    public Path file() {
+        return source.file();
+    }
 
     /** {@code web.listen}, kept as its own accessor because tools read it. */
     public HostPort webListen() {

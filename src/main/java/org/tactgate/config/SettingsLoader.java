@@ -1,27 +1,27 @@
 package org.tactgate.config;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.apache.commons.configuration2.PropertiesConfiguration;
-import org.apache.commons.configuration2.ex.ConfigurationException;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a {@code tactgate.properties} file into {@link Settings}. The only class that touches the
- * configuration library. Every default lives here; every error names the key and the file;
- * relative paths resolve against the settings file's folder; unknown keys are logged as warnings.
+ * Reads a {@code tactgate.properties} file into {@link Settings}: the syntax and meaning of every
+ * value, each default, and the rules between keys. Every default lives here; every error names the
+ * file, the key's line and the key, and says what would be accepted; relative paths resolve against
+ * the settings file's folder; {@code ${…}} is expanded by {@link Expansion}; unknown keys are logged
+ * as warnings. What needs more than the file itself (other files, TLS material, free ports) is
+ * checked after this, by the start check that {@code serve} and {@code config-check} share.
  */
 public final class SettingsLoader {
     private static final Logger log = LoggerFactory.getLogger(SettingsLoader.class);
@@ -48,28 +48,28 @@ public final class SettingsLoader {
 
     private final Path file;
     private final Path folder;
-    private final PropertiesConfiguration props;
+    private final Map<String, Entry> entries;
+    private final Expansion expansion;
+    private final SettingsFile source;
 
-    private SettingsLoader(Path file, PropertiesConfiguration props) {
+    private SettingsLoader(Path file, Map<String, Entry> entries, Expansion expansion) {
         this.file = file;
         Path parent = file.toAbsolutePath().getParent();
         this.folder = parent == null ? Path.of(".").toAbsolutePath() : parent;
-        this.props = props;
+        this.entries = entries;
+        this.expansion = expansion;
+        this.source = new SettingsFile(file, entries.values().stream()
+                .collect(Collectors.toMap(Entry::key, Entry::line)));
     }
 
-    /** Loads and validates; throws {@link ConfigException} naming the key and the file. */
+    /** Loads and validates; throws {@link ConfigException} naming the file, the line and the key. */
     public static Settings load(Path file) {
-        if (!Files.isReadable(file)) {
-            throw new ConfigException(file, "(file)", "cannot read the settings file");
-        }
-        PropertiesConfiguration props = new PropertiesConfiguration();
-        props.setListDelimiterHandler(new org.apache.commons.configuration2.convert.DisabledListDelimiterHandler());
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            props.read(in);
-        } catch (IOException | ConfigurationException e) {
-            throw new ConfigException(file, "(file)", "cannot parse: " + e.getMessage());
-        }
-        return new SettingsLoader(file, props).read();
+        return load(file, System::getenv);
+    }
+
+    /** As {@link #load(Path)}, with {@code env} standing for the environment ({@code ${env:…}}, {@code TACTGATE_HOME}). */
+    static Settings load(Path file, UnaryOperator<String> env) {
+        return new SettingsLoader(file, SettingsLines.read(file), new Expansion(env, TactgateHome.find(env))).read();
     }
 
     private Settings read() {
@@ -78,24 +78,29 @@ public final class SettingsLoader {
                 value("smtp.listen", "127.0.0.1:2525", HostPort::parse),
                 text("smtp.hostname", defaultHostname()),
                 list("smtp.allowed-networks", "127.0.0.0/8, ::1/128"),
-                value("smtp.max-message-size", "25M", SettingsLoader::parseSize),
-                value("smtp.max-recipients", "1000", Integer::parseInt),
-                value("smtp.max-connections", "200", Integer::parseInt),
-                value("smtp.session-timeout", "5m", SettingsLoader::parseDuration),
+                value("smtp.max-message-size", "25M", Units::parseSize),
+                value("smtp.max-recipients", "1000", Units::parseInt),
+                value("smtp.max-connections", "200", Units::parseInt),
+                value("smtp.session-timeout", "5m", Units::parseDuration),
                 path("smtp.tls.certificate"),
                 path("smtp.tls.key"),
-                value("smtp.tls.required", "false", SettingsLoader::parseBoolean),
+                value("smtp.tls.required", "false", Units::parseBoolean),
                 path("smtp.auth.users-file"),
-                value("smtp.auth.required", "false", SettingsLoader::parseBoolean),
-                value("smtp.auth.allow-plaintext", "false", SettingsLoader::parseBoolean));
+                value("smtp.auth.required", "false", Units::parseBoolean),
+                value("smtp.auth.allow-plaintext", "false", Units::parseBoolean));
         if (smtp.tlsCertificate().isPresent() != smtp.tlsKey().isPresent()) {
-            throw new ConfigException(file, "smtp.tls.key", "smtp.tls.certificate and smtp.tls.key go together");
+            throw source.refuse("smtp.tls.key", "smtp.tls.certificate and smtp.tls.key go together");
         }
         if (smtp.tlsRequired() && smtp.tlsCertificate().isEmpty()) {
-            throw new ConfigException(file, "smtp.tls.required", "needs smtp.tls.certificate and smtp.tls.key");
+            throw source.refuse("smtp.tls.required", "needs smtp.tls.certificate and smtp.tls.key");
+        }
+        if (smtp.authUsersFile().isPresent() && smtp.tlsCertificate().isEmpty() && !smtp.authAllowPlaintext()) {
+            // passwords would cross the network in clear; the intake server refuses this too
+            throw source.refuse("smtp.auth.users-file", "needs smtp.tls.certificate and smtp.tls.key (AUTH only after"
+                    + " STARTTLS), or smtp.auth.allow-plaintext = true");
         }
         if (smtp.authRequired() && smtp.authUsersFile().isEmpty()) {
-            throw new ConfigException(file, "smtp.auth.required", "needs smtp.auth.users-file");
+            throw source.refuse("smtp.auth.required", "needs smtp.auth.users-file");
         }
         positive("smtp.max-recipients", smtp.maxRecipients());
         positive("smtp.max-connections", smtp.maxConnections());
@@ -106,109 +111,97 @@ public final class SettingsLoader {
                 optionalText("store.password"));
 
         Optional<String> upstreamHost = optionalText("upstream.host");
-        int upstreamPort = value("upstream.port", "25", Integer::parseInt);
+        int upstreamPort = value("upstream.port", "25", Units::parseInt);
         if (upstreamPort <= 0 || upstreamPort > 65535) {
-            throw new ConfigException(file, "upstream.port", "out of range: " + upstreamPort);
+            throw source.refuse("upstream.port", "out of range: " + upstreamPort + "; expected 1 to 65535");
         }
         DeliverySettings delivery = new DeliverySettings(
                 upstreamHost.map(h -> new HostPort(h, upstreamPort)),
-                value("upstream.starttls", "opportunistic",
-                        s -> DeliverySettings.StartTls.valueOf(s.trim().toUpperCase(Locale.ROOT))),
+                value("upstream.starttls", "opportunistic", s -> Choice.of(DeliverySettings.StartTls.class, s)),
                 optionalText("upstream.username"),
                 optionalText("upstream.password"),
                 path("upstream.tls.trust-file"),
                 path("delivery.outbox").orElse(folder.resolve("data/outbox")),
-                value("delivery.workers", "8", Integer::parseInt),
-                value("delivery.connect-timeout", "30s", SettingsLoader::parseDuration),
-                value("delivery.retry.initial", "1m", SettingsLoader::parseDuration),
-                value("delivery.retry.max-interval", "1h", SettingsLoader::parseDuration),
-                value("delivery.retry.max-age", "5d", SettingsLoader::parseDuration),
-                value("delivery.poll-interval", "1s", SettingsLoader::parseDuration));
+                value("delivery.workers", "8", Units::parseInt),
+                value("delivery.connect-timeout", "30s", Units::parseDuration),
+                value("delivery.retry.initial", "1m", Units::parseDuration),
+                value("delivery.retry.max-interval", "1h", Units::parseDuration),
+                value("delivery.retry.max-age", "5d", Units::parseDuration),
+                value("delivery.poll-interval", "1s", Units::parseDuration));
         positive("delivery.workers", delivery.workers());
         if (delivery.username().isPresent() != delivery.password().isPresent()) {
-            throw new ConfigException(file, "upstream.password", "upstream.username and upstream.password go together");
+            throw source.refuse("upstream.password", "upstream.username and upstream.password go together");
         }
 
         DirectorySettings directory = new DirectorySettings(
                 lowerCase(list("internal.domains", "")),
                 path("customers.file"),
-                value("customers.external-default", "true", SettingsLoader::parseBoolean),
+                value("customers.external-default", "true", Units::parseBoolean),
                 lowerCase(list("partners.domains", "")));
 
         WebSettings web = new WebSettings(
                 value("web.listen", "127.0.0.1:8025", HostPort::parse),
                 optionalText("web.console-listen").map(v -> value("web.console-listen", v, HostPort::parse)),
-                value("web.session-timeout", "30m", SettingsLoader::parseDuration));
+                value("web.session-timeout", "30m", Units::parseDuration));
         if (web.sessionTimeout().isZero()) {
-            throw new ConfigException(file, "web.session-timeout", "must be longer than zero");
+            throw source.refuse("web.session-timeout", "must be longer than zero");
         }
         java.util.Map<String, Double> thresholds = new java.util.HashMap<>();
         InspectSettings.DEFAULT_THRESHOLDS.forEach((detector, fallback) -> {
             String key = "inspect." + detector + ".threshold";
-            double t = value(key, String.valueOf(fallback), Double::parseDouble);
+            double t = value(key, String.valueOf(fallback), Units::parseDecimal);
             if (t < 0 || t > 1) {
-                throw new ConfigException(file, key, "must be between 0 and 1, got " + t);
+                throw source.refuse(key, "must be between 0 and 1, got " + t);
             }
             thresholds.put(detector, t);
         });
         int passages = value("inspect.reader.max-passages", String.valueOf(InspectSettings.DEFAULT_READER_PASSAGES),
-                Integer::parseInt);
+                Units::parseInt);
         if (passages < 1) {
-            throw new ConfigException(file, "inspect.reader.max-passages", "must be at least 1, got " + passages);
+            throw source.refuse("inspect.reader.max-passages", "must be at least 1, got " + passages);
         }
         int cache = value("inspect.reader.cache", String.valueOf(InspectSettings.DEFAULT_READER_CACHE),
-                Integer::parseInt);
+                Units::parseInt);
         if (cache < 0) {
-            throw new ConfigException(file, "inspect.reader.cache", "must be 0 or more, got " + cache);
+            throw source.refuse("inspect.reader.cache", "must be 0 or more, got " + cache);
         }
         // "model" keeps the threshold the training chose; a site may only be stricter or looser within
         // the range where the reader's scores mean something (below 0.5 it would fire on most text)
         java.util.OptionalDouble readerThreshold = java.util.OptionalDouble.empty();
         String readerAt = text("inspect.reader.threshold", "model");
         if (!readerAt.equalsIgnoreCase("model")) {
-            double at = value("inspect.reader.threshold", readerAt, Double::parseDouble);
+            double at = value("inspect.reader.threshold", readerAt, Units::parseDecimal);
             if (at < 0.5 || at > 1) {
-                throw new ConfigException(file, "inspect.reader.threshold",
+                throw source.refuse("inspect.reader.threshold",
                         "must be 'model' or a number from 0.5 to 1, got " + at);
             }
             readerThreshold = java.util.OptionalDouble.of(at);
         }
         InspectSettings inspect = new InspectSettings(thresholds, path("inspect.lexicons"),
-                value("inspect.reader", "on", SettingsLoader::parseBoolean), passages,
-                value("inspect.reader.abuse", "off", SettingsLoader::parseBoolean), cache, readerThreshold);
+                value("inspect.reader", "on", Units::parseBoolean), passages,
+                value("inspect.reader.abuse", "off", Units::parseBoolean), cache, readerThreshold);
         PolicySettings policy = new PolicySettings(path("policy.file"),
-                value("policy.monitor", "false", SettingsLoader::parseBoolean),
-                value("policy.deadline-check", "30s", SettingsLoader::parseDuration));
+                value("policy.monitor", "false", Units::parseBoolean),
+                value("policy.deadline-check", "30s", Units::parseDuration));
         Optional<Duration> digest = optionalText("notify.digest-interval").map(v -> value("notify.digest-interval", v,
-                SettingsLoader::parseDuration)).filter(d -> !d.isZero());
+                Units::parseDuration)).filter(d -> !d.isZero());
         NotifySettings notify = new NotifySettings(
                 path("notify.secret-file").orElse(folder.resolve("data/notify.key")),
                 text("notify.from", "tactgate@" + smtp.hostname()),
                 list("notify.reviewers", ""), digest,
-                value("web.base-url", "http://127.0.0.1:8025", SettingsLoader::baseUrl));
+                value("web.base-url", BaseUrl.from(web.listen(), smtp.hostname()), BaseUrl::parse));
         RetentionSettings retention = new RetentionSettings(
-                value("retention.period", "30d", SettingsLoader::parseDuration),
-                value("retention.check", "1h", SettingsLoader::parseDuration));
+                value("retention.period", "30d", Units::parseDuration),
+                value("retention.check", "1h", Units::parseDuration));
         positive("policy.deadline-check", policy.deadlineCheck().toMillis());
         positive("retention.check", retention.check().toMillis());
-        return new Settings(file, smtp, store, delivery, directory, web, inspect, policy, notify, retention);
-    }
-
-    /** An http(s) URL without a trailing slash. */
-    private static String baseUrl(String text) {
-        java.net.URI uri = java.net.URI.create(text.trim());
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("expected an http:// or https:// URL");
-        }
-        String s = uri.toString();
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        return new Settings(source, smtp, store, delivery, directory, web, inspect, policy, notify, retention);
     }
 
     private void warnUnknownKeys() {
-        for (Iterator<String> keys = props.getKeys(); keys.hasNext(); ) {
-            String key = keys.next();
-            if (!KNOWN_KEYS.contains(key)) {
-                log.warn("{}: unknown setting '{}' is ignored", file, key);
+        for (Entry entry : entries.values()) {
+            if (!KNOWN_KEYS.contains(entry.key())) {
+                log.warn("{}, line {}: unknown setting '{}' is ignored", file, entry.line(), entry.key());
             }
         }
     }
@@ -218,7 +211,7 @@ public final class SettingsLoader {
         try {
             return parse.apply(raw);
         } catch (RuntimeException e) {
-            throw new ConfigException(file, key, "invalid value '" + raw + "': " + e.getMessage());
+            throw source.refuse(key, "invalid value '" + raw + "'; " + e.getMessage());
         }
     }
 
@@ -227,8 +220,17 @@ public final class SettingsLoader {
     }
 
     private Optional<String> optionalText(String key) {
-        String v = props.getString(key, null);
-        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+        Entry entry = entries.get(key);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        String v;
+        try {
+            v = expansion.expand(entry.value());
+        } catch (IllegalArgumentException e) {
+            throw source.refuse(key, e.getMessage());
+        }
+        return v.isBlank() ? Optional.empty() : Optional.of(v.trim());
     }
 
     private List<String> list(String key, String fallback) {
@@ -252,14 +254,14 @@ public final class SettingsLoader {
 
     private void positive(String key, long value) {
         if (value <= 0) {
-            throw new ConfigException(file, key, "must be positive, got " + value);
+            throw source.refuse(key, "must be positive, got " + value);
         }
     }
 
     /** Resolves a relative SQLite file against the settings folder; other URLs pass unchanged. */
     private String jdbcUrl(String url) {
         if (!url.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("not a JDBC URL");
+            throw new IllegalArgumentException("expected a JDBC URL: jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB");
         }
         if (url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:sqlite::memory:")) {
             String rest = url.substring("jdbc:sqlite:".length());
@@ -269,7 +271,7 @@ public final class SettingsLoader {
             return "jdbc:sqlite:" + folder.resolve(filePart).normalize() + query;
         }
         if (!url.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("only jdbc:sqlite: and jdbc:postgresql: stores are supported");
+            throw new IllegalArgumentException("expected jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB");
         }
         return url;
     }
@@ -281,61 +283,4 @@ public final class SettingsLoader {
             return "localhost";
         }
     }
-
-    /** {@code 30s}, {@code 5m}, {@code 2h}, {@code 5d}, {@code 250ms}; a bare number is seconds. */
-    public static Duration parseDuration(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        if (t.endsWith("ms")) {
-            return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).trim()));
-        }
-        char unit = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
-        String number = Character.isDigit(unit) ? t : t.substring(0, t.length() - 1).trim();
-        long n = Long.parseLong(number);
-        if (n < 0) {
-            throw new IllegalArgumentException("negative duration");
-        }
-        return switch (unit) {
-            case 's' -> Duration.ofSeconds(n);
-            case 'm' -> Duration.ofMinutes(n);
-            case 'h' -> Duration.ofHours(n);
-            case 'd' -> Duration.ofDays(n);
-            default -> {
-                if (Character.isDigit(unit)) {
-                    yield Duration.ofSeconds(n);
-                }
-                throw new IllegalArgumentException("unit must be ms, s, m, h or d");
-            }
-        };
-    }
-
-    /** {@code 25M}, {@code 512k}, {@code 1G}, with an optional trailing {@code B}; a bare number is bytes. */
-    public static long parseSize(String text) {
-        String t = text.trim().toUpperCase(Locale.ROOT);
-        if (t.endsWith("B") && t.length() > 1 && !Character.isDigit(t.charAt(t.length() - 2))) {
-            t = t.substring(0, t.length() - 1);
-        }
-        long factor = 1;
-        char unit = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
-        switch (unit) {
-            case 'K' -> factor = 1024L;
-            case 'M' -> factor = 1024L * 1024;
-            case 'G' -> factor = 1024L * 1024 * 1024;
-            default -> { }
-        }
-        String number = factor == 1 ? t.replaceAll("B$", "") : t.substring(0, t.length() - 1);
-        long n = Long.parseLong(number.trim());
-        if (n <= 0) {
-            throw new IllegalArgumentException("must be positive");
-        }
-        return n * factor;
-    }
-
-    static boolean parseBoolean(String text) {
-        return switch (text.trim().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on" -> true;
-            case "false", "no", "off" -> false;
-            default -> throw new IllegalArgumentException("expected true or false");
-        };
-    }
-
 }

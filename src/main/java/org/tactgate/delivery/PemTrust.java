@@ -18,7 +18,7 @@ import javax.net.ssl.TrustManagerFactory;
  * the JDK only: every certificate in the file is a trust anchor (a private CA, or the smarthost's
  * own self-signed certificate), and nothing else is trusted, the JVM's CAs included.
  */
-final class PemTrust {
+public final class PemTrust {
     private PemTrust() {
     }
 
@@ -27,7 +27,7 @@ final class PemTrust {
      * Throws {@link IllegalArgumentException} naming the file when it cannot be read or holds no
      * certificate, so a bad setting stops startup rather than every delivery.
      */
-    static SSLSocketFactory socketFactory(Path file) {
+    public static SSLSocketFactory socketFactory(Path file) {
         List<? extends Certificate> anchors = read(file);
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");

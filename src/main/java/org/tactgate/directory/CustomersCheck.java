@@ -46,6 +46,6 @@ public final class CustomersCheck {
     }
 
     private static ConfigException refusal(Settings settings, Path file, String problem) {
-        return new ConfigException(settings.file(), "customers.file", file + ": " + problem);
+        return settings.source().refuse("customers.file", file + ": " + problem);
     }
 }

@@ -16,7 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.tactgate.config.SettingsLoader;
+import org.tactgate.config.Choice;
+import org.tactgate.config.Units;
 import org.tactgate.store.Hold;
 
 /**
@@ -118,7 +119,7 @@ public final class RulesFile {
         Terms fallback = Terms.of(verdict);
         Optional<String> approver = text(s, "approver");
         Terms terms = new Terms(
-                value(s, "deadline", SettingsLoader::parseDuration).orElse(fallback.deadline()),
+                value(s, "deadline", Units::parseDuration).orElse(fallback.deadline()),
                 enumValue(s, "at-deadline", Hold.AtDeadline.class).orElse(fallback.atDeadline()),
                 s.values.containsKey("notify") ? list(s, "notify") : fallback.notifies(),
                 approver,
@@ -227,7 +228,7 @@ public final class RulesFile {
     }
 
     private <E extends Enum<E>> Optional<E> enumValue(Section s, String key, Class<E> type) {
-        return value(s, key, v -> Enum.valueOf(type, v.toUpperCase(Locale.ROOT)));
+        return value(s, key, v -> Choice.of(type, v));
     }
 
     private Optional<Boolean> bool(Section s, String key) {

@@ -25,9 +25,10 @@ import javax.net.ssl.SSLContext;
 /**
  * The server's STARTTLS identity read from PEM files with the JDK only: a certificate chain
  * (leaf first) and an unencrypted PKCS#8 private key ({@code BEGIN PRIVATE KEY}), RSA or EC;
- * the key algorithm is taken from the leaf certificate's public key.
+ * the key algorithm is taken from the leaf certificate's public key. Public so that the start
+ * check can read the two files one at a time and blame the right setting.
  */
-final class PemCredentials {
+public final class PemCredentials {
     private static final Pattern PKCS8 = Pattern.compile(
             "-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
 
@@ -39,7 +40,14 @@ final class PemCredentials {
      * when a file cannot be read or holds something else than expected.
      */
     static SSLContext sslContext(Path certificateFile, Path keyFile) {
-        Certificate[] chain = readChain(certificateFile);
+        return sslContext(readChain(certificateFile), certificateFile, keyFile);
+    }
+
+    /**
+     * As {@link #sslContext(Path, Path)}, with the chain already read by {@link #readChain}: every
+     * problem left is about the key file (unreadable, not PKCS#8, not the leaf's key).
+     */
+    public static SSLContext sslContext(Certificate[] chain, Path certificateFile, Path keyFile) {
         PrivateKey key = readKey(keyFile, chain[0].getPublicKey().getAlgorithm());
         checkPair(chain[0], key, certificateFile, keyFile);
         try {
@@ -80,7 +88,8 @@ final class PemCredentials {
                 + certificateFile);
     }
 
-    private static Certificate[] readChain(Path file) {
+    /** The chain in {@code file}, leaf first; throws {@link IllegalArgumentException} naming the file. */
+    public static Certificate[] readChain(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (certificates.isEmpty()) {

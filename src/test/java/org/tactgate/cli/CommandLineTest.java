@@ -2,49 +2,24 @@ package org.tactgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.tactgate.smtp.PasswordHash;
 
 class CommandLineTest {
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-    private InputStream oldIn;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        oldIn = System.in;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-        System.setIn(oldIn);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @Test
     void configCheckShouldAcceptTheEmbeddedDefault() {
         assertThat(Main.run("config-check", "--config", "config/tactgate.properties")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("smtp.listen     127.0.0.1:2525").contains("outbox");
+        assertThat(console.out()).contains("smtp.listen     127.0.0.1:2525").contains("outbox");
     }
 
     @Test
@@ -52,7 +27,7 @@ class CommandLineTest {
         Path bad = dir.resolve("bad.properties");
         Files.writeString(bad, "delivery.workers = 0\n");
         assertThat(Main.run("config-check", "--config", bad.toString())).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains(bad.toString()).contains("delivery.workers");
+        assertThat(console.err()).contains(bad.toString()).contains("delivery.workers");
     }
 
     @Test
@@ -60,7 +35,7 @@ class CommandLineTest {
         Path bad = dir.resolve("bad.properties");
         Files.writeString(bad, "upstream.port = 99999\n");
         assertThat(Main.run("serve", "--config", bad.toString())).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("upstream.port");
+        assertThat(console.err()).contains("upstream.port");
     }
 
     private Path siteWithCustomers(String csv) throws Exception {
@@ -73,10 +48,10 @@ class CommandLineTest {
         Path config = siteWithCustomers("name,emails,domains,aliases\n,joan@parkway.example,,\nTypo Ltd,bob@,,\n");
         assertThat(Main.run("config-check", "--config", config.toString())).isEqualTo(2);
         Path csv = dir.resolve("customers.csv");
-        assertThat(err.toString(StandardCharsets.UTF_8))
+        assertThat(console.err())
                 .contains(csv + ", line 2: no name; row skipped")
                 .contains(csv + ", line 3: malformed e-mail address 'bob@'; row skipped")
-                .contains("configuration error: " + config + ": customers.file: " + csv
+                .contains("configuration error: " + config + ", line 1: customers.file: " + csv
                         + ": no valid customer row (2 skipped)");
     }
 
@@ -84,8 +59,8 @@ class CommandLineTest {
     void configCheckShouldReportBadRowsButPassWhenARowIsValid() throws Exception {
         Path config = siteWithCustomers("emails,name\njoan@parkway.example,Parkway Dental\nbob@,Typo Ltd\n");
         assertThat(Main.run("config-check", "--config", config.toString())).isZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("customers.csv, line 3: malformed e-mail address");
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("customers.file  " + dir.resolve("customers.csv")
+        assertThat(console.err()).contains("customers.csv, line 3: malformed e-mail address");
+        assertThat(console.out()).contains("customers.file  " + dir.resolve("customers.csv")
                 + " (1 customers, 1 rows skipped)");
     }
 
@@ -93,8 +68,8 @@ class CommandLineTest {
     void configCheckShouldFailNamingTheKeyWhenTheCustomersFileIsMissing() throws Exception {
         Path config = Files.writeString(dir.resolve("tactgate.properties"), "customers.file = nowhere.csv\n");
         assertThat(Main.run("config-check", "--config", config.toString())).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains(config + ": customers.file: " + dir.resolve("nowhere.csv") + ": no such file");
+        assertThat(console.err())
+                .contains(config + ", line 1: customers.file: " + dir.resolve("nowhere.csv") + ": no such file");
     }
 
     @Test
@@ -102,11 +77,11 @@ class CommandLineTest {
     void serveShouldRefuseACustomersFileWithNoValidRowInOneLine() throws Exception {
         Path config = siteWithCustomers("name,emails,domains,aliases\nNowhere Ltd,,,\n");
         assertThat(Main.run("serve", "--config", config.toString())).isEqualTo(2);
-        String errors = err.toString(StandardCharsets.UTF_8);
+        String errors = console.err();
         assertThat(errors.lines().filter(l -> l.startsWith("tactgate:")))
-                .containsExactly("tactgate: configuration error: " + config + ": customers.file: "
+                .containsExactly("tactgate: configuration error: " + config + ", line 1: customers.file: "
                         + dir.resolve("customers.csv") + ": no valid customer row (1 skipped)");
-        assertThat(errors + out.toString(StandardCharsets.UTF_8)).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(errors + console.out()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     @Test
@@ -114,15 +89,15 @@ class CommandLineTest {
     void serveShouldRefuseAMissingCustomersFile() throws Exception {
         Path config = Files.writeString(dir.resolve("tactgate.properties"), "customers.file = nowhere.csv\n");
         assertThat(Main.run("serve", "--config", config.toString())).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("customers.file: " + dir.resolve("nowhere.csv")
+        assertThat(console.err()).contains("customers.file: " + dir.resolve("nowhere.csv")
                 + ": no such file");
     }
 
     @Test
     void smtpUserShouldPrintALineThatVerifiesThePasswordFromStdin() {
-        System.setIn(new ByteArrayInputStream("s3cret words\n".getBytes(StandardCharsets.UTF_8)));
+        console.stdin("s3cret words\n");
         assertThat(Main.run("smtp-user", "app-server")).isZero();
-        String line = out.toString(StandardCharsets.UTF_8).trim();
+        String line = console.out().trim();
         assertThat(line).startsWith("app-server:pbkdf2-sha256$");
         PasswordHash hash = PasswordHash.parse(line.substring("app-server:".length()));
         assertThat(hash.verify("s3cret words".toCharArray())).isTrue();

@@ -112,13 +112,13 @@ class SettingsLoaderTest {
 
     @Test
     void durationsAndSizesShouldParseWithUnits() {
-        assertThat(SettingsLoader.parseDuration("250ms")).isEqualTo(Duration.ofMillis(250));
-        assertThat(SettingsLoader.parseDuration("90")).isEqualTo(Duration.ofSeconds(90));
-        assertThat(SettingsLoader.parseDuration("2h")).isEqualTo(Duration.ofHours(2));
-        assertThat(SettingsLoader.parseSize("512k")).isEqualTo(512L * 1024);
-        assertThat(SettingsLoader.parseSize("10MB")).isEqualTo(10L * 1024 * 1024);
-        assertThat(SettingsLoader.parseSize("1000")).isEqualTo(1000L);
-        assertThatThrownBy(() -> SettingsLoader.parseDuration("5w")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Units.parseDuration("250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(Units.parseDuration("90")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(Units.parseDuration("2h")).isEqualTo(Duration.ofHours(2));
+        assertThat(Units.parseSize("512k")).isEqualTo(512L * 1024);
+        assertThat(Units.parseSize("10MB")).isEqualTo(10L * 1024 * 1024);
+        assertThat(Units.parseSize("1000")).isEqualTo(1000L);
+        assertThatThrownBy(() -> Units.parseDuration("5w")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -132,5 +132,38 @@ class SettingsLoaderTest {
         assertThat(split.sessionTimeout()).isEqualTo(Duration.ofHours(2));
         assertThatThrownBy(() -> SettingsLoader.load(write("web.console-listen = nowhere\n")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("web.console-listen");
+    }
+
+    @Test
+    void envAndHomeShouldExpandAndADoubledDollarStayLiteral() throws IOException {
+        java.util.Map<String, String> env = java.util.Map.of("RELAY_PASSWORD", "s3cret", "TACTGATE_HOME", "/opt/tactgate");
+        Settings s = SettingsLoader.load(write("upstream.host = 127.0.0.1\nupstream.username = relay\n"
+                + "upstream.password = ${env:RELAY_PASSWORD}\nstore.password = a$${b}c\n"
+                + "policy.file = ${home}/config/policy.rules\n"), env::get);
+        assertThat(s.delivery().password()).contains("s3cret");
+        assertThat(s.store().password()).contains("a${b}c");
+        assertThat(s.policy().file()).contains(Path.of("/opt/tactgate/config/policy.rules"));
+    }
+
+    @Test
+    void errorsShouldNameTheLineAKeyStartsOnPastCommentsAndContinuations() throws IOException {
+        Path file = write("# intake\ninternal.domains = a.example, \\\n    b.example\n\n! old style comment\n"
+                + "smtp.max-recipients = many\n");
+        assertThatThrownBy(() -> SettingsLoader.load(file))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.line()).hasValue(6);
+                    assertThat(e.getMessage()).isEqualTo(file + ", line 6: smtp.max-recipients: invalid value 'many';"
+                            + " expected a whole number");
+                });
+    }
+
+    @Test
+    void theShippedSettingsShouldNameNoPathRelativeToTheirOwnFolder() throws IOException {
+        // a relative path would resolve against wherever a copy is put (README, "Paths")
+        for (String line : Files.readAllLines(Path.of("config/tactgate.properties"))) {
+            if (line.matches("(store\\.url|delivery\\.outbox|policy\\.file|notify\\.secret-file)\\s*=.*")) {
+                assertThat(line).contains("${home}/");
+            }
+        }
     }
 }
