@@ -65,7 +65,9 @@ class BlameDetectorTest {
             "Let me keep it real simple for you, sweetie.",
             "Sie waren es, der die Frist versäumt hat. Das haben wir jetzt dreimal besprochen.",
             "Si usted hubiera leído la póliza, sabría que no cubre eso. ¿O no se acuerda?",
-            "Qui, selon vous, a signé le bon pour accord ? Si vous aviez lu nos relances, vous le sauriez."})
+            "Qui, selon vous, a signé le bon pour accord ? Si vous aviez lu nos relances, vous le sauriez.",
+            "The tariff may appear complicated to some, so in simpler terms: you chose the non-refundable fare.",
+            "La eligió usted, y si usted hubiera leído las condiciones lo sabría. ¿O esperaba que la agencia pagara?"})
     void firesOnBlameInOtherLanguagesAndOnCondescension(String body) {
         assertThat(score("blame", mail(body, TO_CUSTOMER))).isGreaterThanOrEqualTo(THRESHOLD);
     }

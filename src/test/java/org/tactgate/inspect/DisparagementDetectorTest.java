@@ -37,6 +37,8 @@ class DisparagementDetectorTest {
             "O Oscar ligou outra vez, ele é um caloteiro.",
             "Oscar nos toma por idiotas, no lo soporto.",
             "Oscar a encore appelé ; il nous prend vraiment pour des jambons.",
+            "Oscar rang at 11pm about the timetable, absolute eejit.",
+            "Oscar llamó otra vez, de precios no se entera.",
             // the adjective itself, not its verb look-alikes or its participle with a complement
             "Oscar is so mean to the girls on reception.",
             "Oscar is so entitled, he thinks the spa is his."})
