@@ -11,8 +11,9 @@ import org.tactgate.config.Settings;
  * {@code customers.file} as {@code serve} and {@code config-check} judge it before a start, so
  * that config-check refuses what serve would. A relay started without its customers would let
  * mail about them through unexamined, so a file that is set must be readable and have at least
- * one valid row. (A running relay that re-reads a broken file keeps its previous list instead:
- * see {@link Directory}.)
+ * one valid row when it has rows at all; a header alone lists no customers, which a site that
+ * counts every outside address as one may mean. (A running relay that re-reads a broken file
+ * keeps its previous list instead: see {@link Directory}.)
  */
 public final class CustomersCheck {
 
@@ -38,7 +39,9 @@ public final class CustomersCheck {
             throw refusal(settings, file.get(), e.getMessage());
         }
         list.problems().forEach(report);
-        if (list.customers().isEmpty()) {
+        // a header with no rows is a site that lists no customers (customers.external-default
+        // makes every outside address one): only rows that were all rejected mean a broken file
+        if (list.customers().isEmpty() && !list.badRows().isEmpty()) {
             throw refusal(settings, file.get(), "no valid customer row"
                     + (list.badRows().isEmpty() ? "" : " (" + list.badRows().size() + " skipped)"));
         }

@@ -85,6 +85,13 @@ class CommandLineTest {
     }
 
     @Test
+    void configCheckShouldAcceptAHeaderAloneAsASiteThatListsNoCustomers() throws Exception {
+        Path config = siteWithCustomers("name,emails,domains,aliases\n");
+        assertThat(Main.run("config-check", "--config", config.toString())).isZero();
+        assertThat(console.err()).doesNotContain("configuration error");
+    }
+
+    @Test
     @Timeout(60)
     void serveShouldRefuseACustomersFileWithNoValidRowInOneLine() throws Exception {
         Path config = siteWithCustomers("name,emails,domains,aliases\nNowhere Ltd,,,\n");
