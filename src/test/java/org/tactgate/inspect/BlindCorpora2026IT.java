@@ -22,28 +22,37 @@ import org.junit.jupiter.params.provider.CsvSource;
  * were measured blind before that round's changes (rules 20/88, rules + reader 28/88) and are held
  * at the figures of the finished build: one German role noun ("der Mandant") was added after
  * reading blind3-steuer-at's misses, so that row is no longer blind.
+ *
+ * <p>Since 2026-12-04 every row is today's figure, not the blind one (README, "Detection figures"):
+ * that round read the misses of the 2026-12-02 and 2026-12-03 corpora, wrote rules for them and
+ * trained the reader on the PASS mails of blind3 and blind4. The four {@code blind5-*} of
+ * 2026-12-04 were measured once with the finished build; their rows are that blind figure.
  */
 class BlindCorpora2026IT {
 
     @ParameterizedTest(name = "{0}: recall >= {1}/22, false holds <= {2}/22")
     @CsvSource({
-            "blind-saas-desk, 15, 1",
-            "blind-garage, 18, 5",
-            "blind-school, 12, 3",
-            "blind-viajes-es, 9, 5",
-            "blind-hausverwaltung-de, 8, 3",
-            "heldout-cabinet-fr, 8, 3",
-            "heldout-vet, 15, 3",
-            "heldout-msp, 14, 2",
-            "blind3-recruit-uk, 11, 0",
-            "blind3-sparky-au, 10, 1",
-            "blind3-steuer-at, 3, 2",
-            "blind3-seguros-mx, 4, 2",
-            "blind4-venue-us, 16, 2",
-            "blind4-itservices-in, 15, 1",
-            "blind4-logistiek-nl, 10, 1",
-            "blind4-dentista-it, 8, 0"})
-    void keepsItsBlindFigures(String corpus, int caught, int falseHolds) throws IOException {
+            "blind-saas-desk, 17, 1",
+            "blind-garage, 18, 4",
+            "blind-school, 16, 2",
+            "blind-viajes-es, 16, 2",
+            "blind-hausverwaltung-de, 15, 2",
+            "heldout-cabinet-fr, 15, 0",
+            "heldout-vet, 17, 1",
+            "heldout-msp, 15, 1",
+            "blind3-recruit-uk, 14, 0",
+            "blind3-sparky-au, 10, 0",
+            "blind3-steuer-at, 11, 1",
+            "blind3-seguros-mx, 8, 1",
+            "blind4-venue-us, 16, 0",
+            "blind4-itservices-in, 18, 0",
+            "blind4-logistiek-nl, 15, 0",
+            "blind4-dentista-it, 13, 0",
+            "blind5-events-sg, 14, 1",
+            "blind5-gym-ca, 16, 1",
+            "blind5-notaire-be, 10, 1",
+            "blind5-spitex-ch, 9, 0"})
+    void keepsItsFigures(String corpus, int caught, int falseHolds) throws IOException {
         LabelledCorpus.Score s = LabelledCorpus.evaluate(Path.of("src", "test", "resources", "corpus", corpus));
         assertThat(s.recall() * 22).as("HOLD mails stopped").isGreaterThanOrEqualTo(caught - 0.01);
         assertThat(s.falseHoldRate() * 22).as("PASS mails stopped").isLessThanOrEqualTo(falseHolds + 0.01);
