@@ -26,6 +26,10 @@ final class ContemptScorer {
             // "Het is een krentenkakker", "Das ist ein Trottel": the demonstrative subject of Dutch
             // and German (and Italian, Portuguese) stands for the person, as "it" does not in English
             "het", "dat", "dit", "das", "questo", "quello", "isso", "isto");
+    /** Words after a fragment's adjective that keep it about a person ("smug and rude", "petty woman"). */
+    private static final Set<String> FRAGMENT_GOES_ON = Set.of("and", "or", "but", "as", "beyond", "to", "of",
+            "woman", "man", "guy", "lady", "bloke", "person", "people", "fella", "chap", "lot", "bunch", "family",
+            "couple", "customer", "customers", "client", "clients");
     private static final Set<String> LIMITS = Set.of("on", "about", "regarding", "around", "over", "when");
     private static final Set<String> AT_PEOPLE = Set.of("us", "me", "our", "my", "staff", "people", "everyone", "everybody");
 
@@ -99,7 +103,7 @@ final class ContemptScorer {
             boolean ofCustomerNoun = m.end() < own.size() && customerNouns.contains(own.word(m.end()));
             // "Tedious, penny-pinching and smug." right after a sentence about them: the fragment's
             // subject is the customer just spoken of
-            boolean fragment = nearTarget && !s.hasTarget() && m.start() == 0;
+            boolean fragment = nearTarget && !s.hasTarget() && m.start() == 0 && endsFragment(own, m, adjectives);
             boolean judged = ofCustomerNoun || fragment;
             for (Target t : s.targets()) {
                 boolean predicated = m.start() >= t.end() && m.start() - t.end() <= ADJECTIVE_REACH
@@ -190,6 +194,18 @@ final class ContemptScorer {
             }
         }
         return true;
+    }
+
+    /**
+     * "Tedious, penny-pinching and smug." or "Petty woman." is a fragment about a person; "Petty
+     * cash: balanced" is a noun phrase about a thing: the adjective must end the phrase, lead to
+     * another adjective, or qualify a word for a person.
+     */
+    private static boolean endsFragment(Tokens t, PhraseMatcher.Match<Double> m, List<PhraseMatcher.Match<Double>> adjectives) {
+        if (m.end() >= t.size() || FRAGMENT_GOES_ON.contains(t.word(m.end()))) {
+            return true;
+        }
+        return adjectives.stream().anyMatch(a -> a.start() == m.end());
     }
 
     /** The adjective's weight, more after an intensifier; "difficult to reach" is about a task, not a person. */

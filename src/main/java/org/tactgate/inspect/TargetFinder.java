@@ -99,8 +99,13 @@ final class TargetFinder {
             }
         }
         addNames(customers, tokens, covered, out);
+        // "these PrimeDiesel people": a role phrase around a partner's or someone else's name is theirs
+        boolean[] elsewhere = new boolean[tokens.size()];
+        for (PhraseMatcher.Match<Optional<Customer>> m : someoneElse) {
+            mark(elsewhere, m.start(), m.end());
+        }
         for (PhraseMatcher.Match<Double> m : hits.of(roleNouns)) {
-            if (!overlaps(covered, m.start(), m.end())) {
+            if (!overlaps(covered, m.start(), m.end()) && !overlaps(elsewhere, m.start(), m.end())) {
                 mark(covered, m.start(), m.end());
                 out.add(new Target(m.start(), m.end(), presumedRole, Target.Kind.ROLE, true));
             }

@@ -64,6 +64,11 @@ class DisparagementDetectorTest {
             "Oscar is anything but an idiot; he simply reads every clause.",
             "Oscar ist alles andere als ein Querulant, auch wenn er oft anruft.",
             "Oscar no es para nada un tacaño, solo pide las facturas a tiempo.",
+            // a fragment's adjective before a noun for a thing; a role phrase around a partner's name
+            "Lena called about the booking. Petty cash: balanced, the difference traced to a receipt.",
+            "Joan is lovely about the delay. These QuickFreight people are useless, I swear.",
+            // Rioplatense banter with a colleague, the customer named well before
+            "Oscar firmó ayer. Gracias por todo. Mañana reviso. Che boludo, te dejaste el cargador en la ofi.",
             // a word for cheats said of a competitor, a customer named three sentences before
             "Oscar renovó ayer. Gracias por el informe. Mañana reviso las cifras. "
                     + "La aseguradora de enfrente son unos tramposos: sus pólizas no cubren nada.",
