@@ -4,6 +4,7 @@ import org.tactgate.message.Finding;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * DISPARAGEMENT: a sentence about a customer that judges them negatively, contemptuously or
@@ -15,6 +16,8 @@ public final class DisparagementDetector implements Detector {
     private static final double HEDGE = 0.15;
     private static final double FLOOR = 0.3;
     private static final int MAX_FINDINGS = 3;
+    /** A nickname alone, in mail its bearer reads: past the default threshold, below the sure insults. */
+    private static final double NICKNAME = 0.7;
 
     private final ContemptScorer contempt;
     private final SarcasmScorer sarcasm;
@@ -52,10 +55,59 @@ public final class DisparagementDetector implements Detector {
             double score = m.weight() + (sarcasm.hedged(all, m.index()) ? HEDGE : 0);
             add(out, all.get(m.index()), "DISP_SARCASM", score, "sarcasm aimed at a customer: \"" + m.words() + "\"");
         }
+        nicknamed(view, out);
         view.reader().ifPresent(reader -> reader.disparaging(view).forEach((s, judged) ->
                 add(out, s, "DISP_READER", judged.score(), judged.because("speak ill of a customer"))));
         out.sort(Comparator.comparingDouble(Finding::score).reversed());
         return out.size() > MAX_FINDINGS ? List.copyOf(out.subList(0, MAX_FINDINGS)) : out;
+    }
+
+    /**
+     * DISP_NICKNAME: a staff nickname for a customer ({@link Nicknames}) in a mail that customer
+     * reads — in new text or in the quoted history under it. Not when the words are in quotation
+     * marks ("stop calling him 'Mr Complain'") and not when a word of it names someone in the
+     * message's own headers (then it is most likely a contact's real name).
+     */
+    private void nicknamed(MessageView view, List<Finding> out) {
+        if (!view.travelsToCustomer()) {
+            return;
+        }
+        Set<org.tactgate.directory.Customer> readers = view.readingCustomers();
+        Set<String> named = view.headerNameWords();
+        for (SentenceView s : view.sentences()) {
+            for (Target t : s.targets()) {
+                if (t.kind() != Target.Kind.NAME || t.customer().isEmpty() || !readers.contains(t.customer().get())) {
+                    continue;
+                }
+                String words = s.tokens().span(t.start(), t.end());
+                if (Nicknames.of(t.customer().get()).contains(words)
+                        && Nicknames.ownWords(words).stream().noneMatch(named::contains)
+                        && !quoted(s.sentence().text(), words)) {
+                    add(out, s, "DISP_NICKNAME", NICKNAME, "a staff nickname for the customer, in mail the customer reads: \""
+                            + words + "\"");
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Whether the words stand inside quotation marks in the sentence as written. */
+    private static boolean quoted(String text, String words) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        int at = lower.indexOf(words.split(" ")[0]);
+        if (at < 0) {
+            return false;
+        }
+        int opens = 0;
+        for (int i = 0; i < at; i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '“' || c == '”' || c == '«' || c == '»' || c == '„') {
+                opens++;
+            } else if ((c == '\'' || c == '‘') && (i == 0 || !Character.isLetter(text.charAt(i - 1)))) {
+                opens++; // an opening single quote, not an apostrophe
+            }
+        }
+        return opens % 2 == 1;
     }
 
     private void add(List<Finding> out, SentenceView s, String symbol, double score, String reason) {

@@ -231,6 +231,27 @@ public final class MessageView {
         return List.copyOf(ccCustomers);
     }
 
+    /**
+     * Every word of every display name in the message's headers and its quoted attribution lines,
+     * folded as {@link Nicknames} folds them: the people the mail itself names.
+     */
+    Set<String> headerNameWords() {
+        Set<String> out = new LinkedHashSet<>();
+        List<Address> all = new ArrayList<>(message.to());
+        all.addAll(message.cc());
+        all.addAll(message.bcc());
+        message.from().ifPresent(all::add);
+        message.blocks().forEach(b -> b.author().ifPresent(all::add));
+        for (Address a : all) {
+            for (String w : a.displayName().split("[^\\p{L}\\p{N}]+")) {
+                if (!w.isEmpty()) {
+                    out.add(Nicknames.fold(w));
+                }
+            }
+        }
+        return out;
+    }
+
     /** The customers among the recipients (To, Cc, Bcc, envelope): who will read this mail. */
     public Set<Customer> readingCustomers() {
         Set<Customer> out = new LinkedHashSet<>();

@@ -140,6 +140,17 @@ class ExposureDetectorTest {
         assertThat(symbolsOf(mail(forwardToJoan(remark), TO_JOAN))).doesNotContain("EXPOSURE_QUOTED");
     }
 
+    /** A staff nickname for her, in history she is sent: said to her face, in effect. */
+    @Test
+    void aNicknameInHistorySentToTheCustomerIsDisparagement() {
+        assertThat(symbolsOf(mail(forwardToJoan("Clipboard Queen wants the report again, send it."), TO_JOAN)))
+                .contains("DISP_NICKNAME");
+        assertThat(symbolsOf(mail(forwardToJoan("Please stop calling her 'Clipboard Queen', send the report."), TO_JOAN)))
+                .doesNotContain("DISP_NICKNAME");
+        assertThat(symbolsOf(mail(forwardToJoan("Clipboard Queen wants the report again, send it."),
+                "To: Tom Reyes <tom@globex.example>"))).doesNotContain("DISP_NICKNAME");
+    }
+
     private static String forwardToJoan(String remark) {
         return "Dear Joan,\n\nAs requested, the report is below.\n\nAna\n\n-----Original Message-----\n"
                 + "From: Tom Reyes <tom@globex.example>\nSent: Monday, 1 April 2024 09:00\n"

@@ -29,8 +29,8 @@ final class TestSite {
             Path csv = Files.createTempFile("customers", ".csv");
             Files.writeString(csv, """
                     name,emails,domains,aliases
-                    Parkway Dental Group,joan@parkwaydental.example,parkwaydental.example,Parkway;Joan;Joan Whitley;the practice
-                    Oscar & Lena Delgado,oscar.d@mailbox.example;lena.d@mailbox.example,,the Delgados;Oscar;Lena
+                    Parkway Dental Group,joan@parkwaydental.example,parkwaydental.example,Parkway;Joan;Joan Whitley;the practice;Clipboard Queen
+                    Oscar & Lena Delgado,oscar.d@mailbox.example;lena.d@mailbox.example,,the Delgados;Oscar;Lena;Discount King
                     """, StandardCharsets.UTF_8);
             csv.toFile().deleteOnExit();
             return Directory.of(new DirectorySettings(List.of("globex.example"), Optional.of(csv), true,
