@@ -85,13 +85,7 @@ public final class MessageView {
     private void analyse(Directory directory, PhraseMatcher<Customer> directoryNames) {
         List<Reference> refs = new ArrayList<>();
         Set<String> others = new LinkedHashSet<>();
-        // a set: quoted turns repeat the same authors, and each needs its name forms only once
-        Set<Address> everyone = new LinkedHashSet<>(message.to());
-        everyone.addAll(message.cc());
-        everyone.addAll(message.bcc());
-        message.from().ifPresent(everyone::add);
-        message.blocks().forEach(b -> b.author().ifPresent(everyone::add));
-        for (Address a : everyone) {
+        for (Address a : everyone()) {
             Party p = party(directory, a.email());
             if (p.isCustomer()) {
                 Customer c = p.customer().orElseThrow();
@@ -232,17 +226,25 @@ public final class MessageView {
     }
 
     /**
+     * Every address the message names: its headers and the authors of its quoted turns. A set:
+     * quoted turns repeat the same authors, and each needs its name forms only once.
+     */
+    private Set<Address> everyone() {
+        Set<Address> everyone = new LinkedHashSet<>(message.to());
+        everyone.addAll(message.cc());
+        everyone.addAll(message.bcc());
+        message.from().ifPresent(everyone::add);
+        message.blocks().forEach(b -> b.author().ifPresent(everyone::add));
+        return everyone;
+    }
+
+    /**
      * Every word of every display name in the message's headers and its quoted attribution lines,
      * folded as {@link Nicknames} folds them: the people the mail itself names.
      */
     Set<String> headerNameWords() {
         Set<String> out = new LinkedHashSet<>();
-        List<Address> all = new ArrayList<>(message.to());
-        all.addAll(message.cc());
-        all.addAll(message.bcc());
-        message.from().ifPresent(all::add);
-        message.blocks().forEach(b -> b.author().ifPresent(all::add));
-        for (Address a : all) {
+        for (Address a : everyone()) {
             for (String w : a.displayName().split("[^\\p{L}\\p{N}]+")) {
                 if (!w.isEmpty()) {
                     out.add(Nicknames.fold(w));
