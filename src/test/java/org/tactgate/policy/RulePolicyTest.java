@@ -78,6 +78,16 @@ class RulePolicyTest {
     }
 
     @Test
+    void mailTheDetectorsCouldNotReadShouldPassByDefaultAndBeTaggedByTheDocumentedRule() {
+        Finding unread = new Finding("unparseable", "UNPARSEABLE_LANGUAGE", 0.3, "body", "Cześć Tomek,",
+                "the text is in a language the detectors do not read", Finding.Span.NONE);
+        Envelope env = envelope("ann@northwind.example", "bob@northwind.example");
+        assertThat(builtIn().decide(env, new Inspection(List.of(unread))).verdict()).isEqualTo(Verdict.PASS);
+        RulePolicy tagging = policy("[rule not-read]\nfinding = unparseable >= 0.3\nverdict = TAG\n", false);
+        assertThat(tagging.decide(env, new Inspection(List.of(unread))).verdict()).isEqualTo(Verdict.TAG);
+    }
+
+    @Test
     void learnedOnlyWithoutAFindingLineShouldBeRefusedNamingTheKey() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RulesFile.parse("test.rules",
                         "[rule x]\nlearned-only = true\nverdict = HOLD\n"))
