@@ -38,38 +38,38 @@ final class AuditCommand implements Runnable {
         @Option(names = "--until", description = "ISO instant (exclusive)") Instant until;
         @Option(names = "--action", description = "verdict, notice, confirm, cancel, release, bounce, delete…") String action;
         @Option(names = "--message", description = "only rows about this message id") String message;
-        @Option(names = "--limit", defaultValue = "100000") int limit;
+        @Option(names = "--limit", defaultValue = "100000", description = "at most this many rows (default: ${DEFAULT-VALUE})") int limit;
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Print audit rows as text.")
     static final class ListRows implements Callable<Integer> {
-        @Mixin StoreTool tool;
+        @Mixin ConfigOption config;
         @CommandLine.ArgGroup(exclusive = false) Filters filters = new Filters();
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            return print(tool, filters, Format.text, spec);
+            return print(config, filters, Format.text, spec);
         }
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true, description = "Export audit rows as CSV or JSON lines.")
     static final class Export implements Callable<Integer> {
-        @Mixin StoreTool tool;
+        @Mixin ConfigOption config;
         @CommandLine.ArgGroup(exclusive = false) Filters filters = new Filters();
         @Option(names = "--format", required = true, description = "csv or jsonl") Format format;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            return print(tool, filters, format, spec);
+            return print(config, filters, format, spec);
         }
     }
 
-    private static int print(StoreTool tool, Filters f, Format format, CommandLine.Model.CommandSpec spec) {
+    private static int print(ConfigOption config, Filters f, Format format, CommandLine.Model.CommandSpec spec) {
         PrintWriter out = spec.commandLine().getOut();
         ObjectMapper json = new ObjectMapper();
-        return QuarantineCommand.withStore(tool, spec, (settings, store) -> {
+        return QuarantineCommand.withStore(config, spec, (settings, store) -> {
             List<AuditEntry> rows = f.message != null
                     ? store.audit().forMessage(new MessageId(f.message)).stream()
                             .filter(e -> f.action == null || e.action().equals(f.action)).limit(f.limit).toList()

@@ -17,7 +17,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.tactgate.config.ConfigException;
 import org.tactgate.config.Settings;
-import org.tactgate.config.SettingsLoader;
 import org.tactgate.directory.Directory;
 import org.tactgate.message.Finding;
 import org.tactgate.message.Inspection;
@@ -45,8 +44,8 @@ import picocli.CommandLine.Parameters;
 public final class CheckCommand implements Callable<Integer> {
     static final int BAD_INPUT = 2;
 
-    @Option(names = "--config", required = true, description = "the site's tactgate.properties")
-    Path config;
+    @CommandLine.Mixin
+    ConfigOption config;
 
     @Option(names = "--format", defaultValue = "jsonl", description = "jsonl (default) or text")
     Format format;
@@ -81,7 +80,7 @@ public final class CheckCommand implements Callable<Integer> {
         MessageInspector inspector;
         Policy policy;
         try {
-            settings = SettingsLoader.load(config);
+            settings = config.settings();
             Directory directory = Directory.of(settings.directory());
             inspector = Detection.inspector(settings, directory, reader == null ? settings.inspect().reader() : reader == OnOff.on);
             policy = Detection.policy(settings, directory);

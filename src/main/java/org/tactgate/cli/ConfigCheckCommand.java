@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import org.tactgate.config.ConfigException;
 import org.tactgate.config.Settings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code tactgate config-check}: refuses what {@code serve} would refuse ({@link StartCheck}), before a restart. */
 @Command(name = "config-check", mixinStandardHelpOptions = true,
@@ -13,21 +13,22 @@ import picocli.CommandLine.Option;
                 + "and print what it resolves to; exit 2 on the first error.")
 final class ConfigCheckCommand implements Callable<Integer> {
 
-    @Option(names = "--config", description = "settings file (default: ${DEFAULT-VALUE})",
-            defaultValue = "config/tactgate.properties")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Override
     public Integer call() {
+        Path file;
         StartCheck.Result checked;
         try {
-            checked = StartCheck.run(config, problem -> System.err.println("tactgate: warning: " + problem));
+            file = config.file();
+            checked = StartCheck.run(file, problem -> System.err.println("tactgate: warning: " + problem));
         } catch (ConfigException e) {
             System.err.println("tactgate: configuration error: " + e.getMessage());
             return 2;
         }
         Settings s = checked.settings();
-        System.out.println(config + ": ok");
+        System.out.println(file + ": ok");
         System.out.println("  smtp.listen     " + s.smtp().listen());
         System.out.println("  store.url       " + s.store().url());
         System.out.println("  delivers to     " + s.delivery().upstream()

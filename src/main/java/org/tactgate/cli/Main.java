@@ -1,5 +1,6 @@
 package org.tactgate.cli;
 
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,13 +14,38 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Map<String, String> environment;
+
+    /** The command tree over the process's environment. */
+    public Main() {
+        this(System.getenv());
+    }
+
+    private Main(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
     /** Runs a command line and returns its exit code (tests call this instead of main). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return run(System.getenv(), args);
+    }
+
+    /** As {@link #run(String...)}, with {@code environment} standing for the process's ({@code TACTGATE_CONFIG}, {@code TACTGATE_HOME}). */
+    static int run(Map<String, String> environment, String... args) {
+        return commandLine(environment).execute(args);
+    }
+
+    /** The command tree, for tests that read its model. */
+    static CommandLine commandLine(Map<String, String> environment) {
+        return new CommandLine(new Main(environment));
+    }
+
+    Map<String, String> environment() {
+        return environment;
     }
 
     @Override

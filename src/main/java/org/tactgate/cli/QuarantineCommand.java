@@ -58,7 +58,7 @@ final class QuarantineCommand implements Runnable {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List waiting messages, oldest first.")
     static final class ListHeld implements Callable<Integer> {
-        @Mixin StoreTool tool;
+        @Mixin ConfigOption config;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Option(names = "--state", split = ",", description = "HELD, QUARANTINED (default both) or any state")
@@ -66,12 +66,12 @@ final class QuarantineCommand implements Runnable {
         @Option(names = "--sender", description = "only from this address or @domain") String sender;
         @Option(names = "--detector", description = "only with a finding of this detector") String detector;
         @Option(names = "--older-than", description = "only received longer ago than this (30m, 2h, 3d)") String olderThan;
-        @Option(names = "--limit", defaultValue = "1000") int limit;
+        @Option(names = "--limit", defaultValue = "1000", description = "at most this many per state (default: ${DEFAULT-VALUE})") int limit;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            return withStore(tool, spec, (settings, store) -> {
+            return withStore(config, spec, (settings, store) -> {
                 Instant cutoff = olderThan == null ? Instant.MAX
                         : Instant.now().minus(Units.parseDuration(olderThan));
                 for (MessageState state : states) {
@@ -99,14 +99,14 @@ final class QuarantineCommand implements Runnable {
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show messages, their findings and audit trail.")
     static final class Show implements Callable<Integer> {
-        @Mixin StoreTool tool;
+        @Mixin ConfigOption config;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-        @Parameters(arity = "0..*", paramLabel = "ID") List<String> ids = new ArrayList<>();
+        @Parameters(arity = "0..*", paramLabel = "ID", description = "message ids; none = read them from stdin") List<String> ids = new ArrayList<>();
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            return withStore(tool, spec, (settings, store) -> {
+            return withStore(config, spec, (settings, store) -> {
                 Directory directory = Directory.of(settings.directory());
                 int missing = 0;
                 for (MessageId id : ids(ids, spec)) {
@@ -152,7 +152,7 @@ final class QuarantineCommand implements Runnable {
 
     /** The shared shape of release, bounce and delete. */
     abstract static class Act implements Callable<Integer> {
-        @Mixin StoreTool tool;
+        @Mixin ConfigOption config;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
         @Parameters(arity = "0..*", paramLabel = "ID", description = "message ids; none = read them from stdin")
         List<String> ids = new ArrayList<>();
@@ -161,7 +161,7 @@ final class QuarantineCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return withStore(tool, spec, (settings, store) -> {
+            return withStore(config, spec, (settings, store) -> {
                 HoldActions actions = HoldLifecycle.open(settings, store, () -> { }, Clock.systemUTC()).actions();
                 Actor actor = new Actor(System.getProperty("user.name", "cli"), "cli", Actor.Role.CLI);
                 int notApplied = 0;
@@ -177,7 +177,7 @@ final class QuarantineCommand implements Runnable {
 
     @Command(name = "release", mixinStandardHelpOptions = true, description = "Release messages for delivery.")
     static final class Release extends Act {
-        @Option(names = "--reason") String reason;
+        @Option(names = "--reason", description = "why, for the audit trail") String reason;
 
         @Override
         ActionResult act(HoldActions actions, MessageId id, Actor actor) {
@@ -197,7 +197,7 @@ final class QuarantineCommand implements Runnable {
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete messages (metadata and audit stay).")
     static final class Delete extends Act {
-        @Option(names = "--reason", required = true) String reason;
+        @Option(names = "--reason", required = true, description = "why, for the audit trail") String reason;
 
         @Override
         ActionResult act(HoldActions actions, MessageId id, Actor actor) {
@@ -211,10 +211,10 @@ final class QuarantineCommand implements Runnable {
         int run(Settings settings, MessageStore store) throws IOException;
     }
 
-    static int withStore(StoreTool tool, CommandLine.Model.CommandSpec spec, StoreWork work) {
+    static int withStore(ConfigOption config, CommandLine.Model.CommandSpec spec, StoreWork work) {
         Settings settings;
         try {
-            settings = tool.settings();
+            settings = config.settings();
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("tactgate: configuration error: " + e.getMessage());
             return 2;

@@ -1,6 +1,5 @@
 package org.tactgate.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -11,16 +10,15 @@ import org.tactgate.directory.Directory;
 import org.tactgate.relay.Relay;
 import org.tactgate.store.StoreException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code tactgate serve}: runs the relay until SIGTERM/SIGINT, then stops gracefully. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the relay.")
 final class ServeCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
-    @Option(names = "--config", description = "settings file (default: ${DEFAULT-VALUE})",
-            defaultValue = "config/tactgate.properties")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -28,7 +26,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             // the same check config-check runs; each skipped customer row is logged by the Directory
             // as it loads the same file below
-            settings = StartCheck.run(config, problem -> { }).settings();
+            settings = StartCheck.run(config.file(), problem -> { }).settings();
         } catch (ConfigException e) {
             log.error("configuration error: {}", e.getMessage());
             System.err.println("tactgate: configuration error: " + e.getMessage());

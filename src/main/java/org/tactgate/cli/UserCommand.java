@@ -5,12 +5,11 @@ import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tactgate.config.ConfigException;
 import org.tactgate.config.Settings;
-import org.tactgate.config.SettingsLoader;
 import org.tactgate.smtp.PasswordHash;
 import org.tactgate.store.JdbcMessageStore;
 import org.tactgate.store.MessageStore;
@@ -21,6 +20,7 @@ import org.tactgate.web.JdbcUserStore;
 import org.tactgate.web.Role;
 import org.tactgate.web.UserStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,15 +39,22 @@ final class UserCommand implements Runnable {
         System.err.println("usage: tactgate user add|token|list … (see --help)");
     }
 
-    /** Runs work on the user accounts of the configured store; exit 2 for bad settings, 1 for a store error. */
-    private static int withUsers(Path config, UserWork work) {
-        Settings settings;
+    /** The settings, or empty when they cannot be used (said on stderr; the command exits 2). */
+    private static Optional<Settings> settings(ConfigOption config) {
         try {
-            settings = SettingsLoader.load(config);
+            return Optional.of(config.settings());
         } catch (ConfigException e) {
             System.err.println("tactgate: configuration error: " + e.getMessage());
-            return 2;
+            return Optional.empty();
         }
+    }
+
+    /** Runs work on the user accounts of the configured store; exit 2 for bad settings, 1 for a store error. */
+    private static int withUsers(ConfigOption config, UserWork work) {
+        return settings(config).map(s -> withUsers(s, work)).orElse(2);
+    }
+
+    private static int withUsers(Settings settings, UserWork work) {
         // opening the message store migrates the schema, users table included
         try (MessageStore ignored = JdbcMessageStore.open(settings.store());
              UserStore users = JdbcUserStore.open(settings.store())) {
@@ -70,10 +77,15 @@ final class UserCommand implements Runnable {
     static final class Add implements Callable<Integer> {
         @Parameters(index = "0", description = "login name") String name;
         @Option(names = "--role", required = true, description = "reviewer or admin") String role;
-        @Option(names = "--config", defaultValue = "config/tactgate.properties") Path config;
+        @Mixin ConfigOption config;
 
         @Override
         public Integer call() throws IOException {
+            // the settings first, so a wrong file is said before a password is asked for
+            Optional<Settings> settings = settings(config);
+            if (settings.isEmpty()) {
+                return 2;
+            }
             Role parsed;
             try {
                 parsed = Role.parse(role);
@@ -88,7 +100,7 @@ final class UserCommand implements Runnable {
             }
             PasswordHash hash = PasswordHash.hash(password);
             Arrays.fill(password, '\0');
-            return withUsers(config, users -> {
+            return withUsers(settings.get(), users -> {
                 users.add(new Account(name, parsed, hash));
                 System.out.println("added " + parsed + " " + name);
                 return 0;
@@ -113,7 +125,7 @@ final class UserCommand implements Runnable {
     @Command(name = "token", mixinStandardHelpOptions = true, description = "Make a new API token for a user (replaces the old one).")
     static final class Token implements Callable<Integer> {
         @Parameters(index = "0", description = "login name") String name;
-        @Option(names = "--config", defaultValue = "config/tactgate.properties") Path config;
+        @Mixin ConfigOption config;
 
         @Override
         public Integer call() {
@@ -129,7 +141,7 @@ final class UserCommand implements Runnable {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List console users.")
     static final class ListUsers implements Callable<Integer> {
-        @Option(names = "--config", defaultValue = "config/tactgate.properties") Path config;
+        @Mixin ConfigOption config;
 
         @Override
         public Integer call() {

@@ -11,11 +11,11 @@ import java.util.function.UnaryOperator;
  * {@code lib/tactgate.jar}. It does not depend on where a settings file is, which is the point: the
  * shipped settings name their files through it, so a copy of them finds the same files.
  */
-final class TactgateHome {
+public final class TactgateHome {
     private TactgateHome() {
     }
 
-    static Path find(UnaryOperator<String> env) {
+    public static Path find(UnaryOperator<String> env) {
         String set = env.apply("TACTGATE_HOME");
         if (set != null && !set.isBlank()) {
             return Path.of(set).toAbsolutePath().normalize();
