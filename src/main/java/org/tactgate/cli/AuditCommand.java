@@ -30,7 +30,7 @@ final class AuditCommand implements Runnable {
     }
 
     /** Output formats. */
-    enum Format { text, csv, jsonl }
+    enum Format { text, csv, jsonl, json }
 
     /** The filters both subcommands share. */
     static final class Filters {
@@ -41,15 +41,17 @@ final class AuditCommand implements Runnable {
         @Option(names = "--limit", defaultValue = "100000", description = "at most this many rows (default: ${DEFAULT-VALUE})") int limit;
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Print audit rows as text.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Print audit rows as text or JSON.")
     static final class ListRows implements Callable<Integer> {
         @Mixin ConfigOption config;
         @CommandLine.ArgGroup(exclusive = false) Filters filters = new Filters();
+        @Option(names = "--format", defaultValue = "text", description = Listing.FORMAT_HELP
+                + " (at, message, actor, from, action, detail)") Listing.Format format;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            return print(config, filters, Format.text, spec);
+            return print(config, filters, format == Listing.Format.json ? Format.json : Format.text, spec);
         }
     }
 
@@ -57,7 +59,7 @@ final class AuditCommand implements Runnable {
     static final class Export implements Callable<Integer> {
         @Mixin ConfigOption config;
         @CommandLine.ArgGroup(exclusive = false) Filters filters = new Filters();
-        @Option(names = "--format", required = true, description = "csv or jsonl") Format format;
+        @Option(names = "--format", required = true, description = "csv, jsonl or json (one array)") Format format;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
@@ -69,6 +71,7 @@ final class AuditCommand implements Runnable {
     private static int print(ConfigOption config, Filters f, Format format, CommandLine.Model.CommandSpec spec) {
         PrintWriter out = spec.commandLine().getOut();
         ObjectMapper json = new ObjectMapper();
+        Listing array = new Listing();
         return QuarantineCommand.withStore(config, spec, (settings, store) -> {
             List<AuditEntry> rows = f.message != null
                     ? store.audit().forMessage(new MessageId(f.message)).stream()
@@ -85,18 +88,23 @@ final class AuditCommand implements Runnable {
                             + "  by " + e.actor() + " from " + e.from() + (e.detail().isEmpty() ? "" : ": " + e.detail()));
                     case csv -> out.println(String.join(",", csv(e.at().toString()), csv(message), csv(e.actor()),
                             csv(e.from()), csv(e.action()), csv(e.detail())));
-                    case jsonl -> {
-                        ObjectNode o = json.createObjectNode();
-                        o.put("at", e.at().toString());
-                        o.put("message", message.isEmpty() ? null : message);
-                        o.put("actor", e.actor()).put("from", e.from()).put("action", e.action()).put("detail", e.detail());
-                        out.println(o);
-                    }
+                    case jsonl -> out.println(fields(json.createObjectNode(), e, message));
+                    case json -> fields(array.row(), e, message);
                 }
+            }
+            if (format == Format.json) {
+                array.print(out);
             }
             out.flush();
             return 0;
         });
+    }
+
+    /** An audit row's fields, the same in JSON lines and the JSON array. */
+    private static ObjectNode fields(ObjectNode o, AuditEntry e, String message) {
+        o.put("at", e.at().toString());
+        o.put("message", message.isEmpty() ? null : message);
+        return o.put("actor", e.actor()).put("from", e.from()).put("action", e.action()).put("detail", e.detail());
     }
 
     /**

@@ -1,6 +1,10 @@
 package org.tactgate.cli;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -36,7 +40,34 @@ public final class Main implements Runnable {
 
     /** As {@link #run(String...)}, with {@code environment} standing for the process's ({@code TACTGATE_CONFIG}, {@code TACTGATE_HOME}). */
     static int run(Map<String, String> environment, String... args) {
-        return commandLine(environment).execute(args);
+        CommandLine commandLine = commandLine(environment);
+        commandLine.setExecutionStrategy(parsed -> {
+            setLogLevel(parsed, environment);
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        return commandLine.execute(args);
+    }
+
+    /** The environment variable that sets the log level of every command, {@code serve} included. */
+    static final String LOG_LEVEL_ENV = "TACTGATE_LOG_LEVEL";
+
+    /**
+     * The one place the log level of a command is chosen: {@code serve} logs from INFO, every other
+     * command from WARN, so what a command prints is not mixed with log lines; {@value #LOG_LEVEL_ENV}
+     * (TRACE, DEBUG, INFO, WARN, ERROR), when set, is the level of every command.
+     */
+    private static void setLogLevel(CommandLine.ParseResult parsed, Map<String, String> environment) {
+        boolean serve = parsed.hasSubcommand() && parsed.subcommand().commandSpec().userObject() instanceof ServeCommand;
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+            logback.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(logLevel(serve, environment));
+        }
+    }
+
+    /** The root log level of {@code serve} (true) or another command; an unknown level name counts as unset. */
+    static Level logLevel(boolean serve, Map<String, String> environment) {
+        Level fallback = serve ? Level.INFO : Level.WARN;
+        String set = environment.get(LOG_LEVEL_ENV);
+        return set == null || set.isBlank() ? fallback : Level.toLevel(set.strip(), fallback);
     }
 
     /** The command tree, for tests that read its model. */

@@ -1,5 +1,6 @@
 package org.tactgate.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -66,23 +67,49 @@ final class QuarantineCommand implements Runnable {
         @Option(names = "--sender", description = "only from this address or @domain") String sender;
         @Option(names = "--detector", description = "only with a finding of this detector") String detector;
         @Option(names = "--older-than", description = "only received longer ago than this (30m, 2h, 3d)") String olderThan;
-        @Option(names = "--limit", defaultValue = "1000", description = "at most this many per state (default: ${DEFAULT-VALUE})") int limit;
+        @Option(names = "--limit", defaultValue = "1000", description = "read at most this many messages per state, oldest"
+                + " first (default: ${DEFAULT-VALUE}); when there are more, stderr says how many") int limit;
+        @Option(names = "--format", defaultValue = "text", description = Listing.FORMAT_HELP
+                + " (id, state, received, sender, rule, detectors)") Listing.Format format;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             return withStore(config, spec, (settings, store) -> {
+                if (limit < 1) {
+                    throw new IllegalArgumentException("--limit must be at least 1, not " + limit);
+                }
                 Instant cutoff = olderThan == null ? Instant.MAX
                         : Instant.now().minus(Units.parseDuration(olderThan));
+                Listing json = new Listing();
                 for (MessageState state : states) {
-                    for (StoredMessage m : store.list(state, limit)) {
-                        if (matches(m, cutoff)) {
+                    List<StoredMessage> read = store.list(state, limit + 1);
+                    for (StoredMessage m : read.subList(0, Math.min(limit, read.size()))) {
+                        if (!matches(m, cutoff)) {
+                            continue;
+                        }
+                        if (format == Listing.Format.json) {
+                            ObjectNode row = json.row().put("id", m.id().value()).put("state", m.state().name())
+                                    .put("received", m.envelope().receivedAt().toString())
+                                    .put("sender", m.envelope().sender()).put("rule", m.decision().rule());
+                            detectors(m).forEach(row.putArray("detectors")::add);
+                        } else {
                             out.println(String.join("\t", m.id().value(), m.state().name(),
                                     m.envelope().receivedAt().toString(), m.envelope().sender(), m.decision().rule(),
-                                    detectors(m)));
+                                    String.join(",", detectors(m))));
                         }
                     }
+                    if (read.size() > limit) {
+                        long all = store.countByState().getOrDefault(state, (long) read.size());
+                        spec.commandLine().getErr().printf(Locale.ROOT, "tactgate: %s: only the oldest %d of %d"
+                                + " messages were read; use --limit to see more%n", state, limit, all);
+                    }
                 }
+                if (format == Listing.Format.json) {
+                    json.print(out);
+                }
+                out.flush();
+                spec.commandLine().getErr().flush();
                 return 0;
             });
         }
@@ -244,8 +271,7 @@ final class QuarantineCommand implements Runnable {
         return raw.stream().map(MessageId::new).toList();
     }
 
-    private static String detectors(StoredMessage m) {
-        return m.decision().inspection().findings().stream().map(Finding::detector).distinct()
-                .collect(Collectors.joining(","));
+    private static List<String> detectors(StoredMessage m) {
+        return m.decision().inspection().findings().stream().map(Finding::detector).distinct().toList();
     }
 }

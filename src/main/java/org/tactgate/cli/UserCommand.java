@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
@@ -142,11 +144,19 @@ final class UserCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List console users.")
     static final class ListUsers implements Callable<Integer> {
         @Mixin ConfigOption config;
+        @Option(names = "--format", defaultValue = "text", description = Listing.FORMAT_HELP + " (name, role)")
+        Listing.Format format;
 
         @Override
         public Integer call() {
             return withUsers(config, users -> {
-                users.list().forEach(a -> System.out.println(a.name() + "\t" + a.role()));
+                if (format == Listing.Format.json) {
+                    Listing json = new Listing();
+                    users.list().forEach(a -> json.row().put("name", a.name()).put("role", a.role().toString()));
+                    json.print(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+                } else {
+                    users.list().forEach(a -> System.out.println(a.name() + "\t" + a.role()));
+                }
                 return 0;
             });
         }
