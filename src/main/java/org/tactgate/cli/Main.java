@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tactgate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "SMTP relay that holds outgoing mail that would hurt a customer relationship.",
         subcommands = {ServeCommand.class, CheckCommand.class, ConfigCheckCommand.class, QuarantineCommand.class,
-                AuditCommand.class, UserCommand.class, SmtpUserCommand.class})
+                QueueCommand.class, AuditCommand.class, UserCommand.class, SmtpUserCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -76,15 +76,11 @@ final class QuarantineCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             return withStore(config, spec, (settings, store) -> {
-                if (limit < 1) {
-                    throw new IllegalArgumentException("--limit must be at least 1, not " + limit);
-                }
                 Instant cutoff = olderThan == null ? Instant.MAX
                         : Instant.now().minus(Units.parseDuration(olderThan));
                 Listing json = new Listing();
                 for (MessageState state : states) {
-                    List<StoredMessage> read = store.list(state, limit + 1);
-                    for (StoredMessage m : read.subList(0, Math.min(limit, read.size()))) {
+                    for (StoredMessage m : Listing.oldest(store, state, limit, spec.commandLine().getErr())) {
                         if (!matches(m, cutoff)) {
                             continue;
                         }
@@ -98,11 +94,6 @@ final class QuarantineCommand implements Runnable {
                                     m.envelope().receivedAt().toString(), m.envelope().sender(), m.decision().rule(),
                                     String.join(",", detectors(m))));
                         }
-                    }
-                    if (read.size() > limit) {
-                        long all = store.countByState().getOrDefault(state, (long) read.size());
-                        spec.commandLine().getErr().printf(Locale.ROOT, "tactgate: %s: only the oldest %d of %d"
-                                + " messages were read; use --limit to see more%n", state, limit, all);
                     }
                 }
                 if (format == Listing.Format.json) {
@@ -170,8 +161,7 @@ final class QuarantineCommand implements Runnable {
                         f.part(), f.reason(), f.evidence());
             }
             for (AuditEntry a : store.audit().forMessage(m.id())) {
-                out.println("audit:      " + a.at() + " " + a.action() + " by " + a.actor() + " from " + a.from()
-                        + (a.detail().isEmpty() ? "" : ": " + a.detail()));
+                out.println("audit:      " + Listing.auditLine(a));
             }
             out.println();
         }

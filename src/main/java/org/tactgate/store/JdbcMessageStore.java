@@ -161,6 +161,34 @@ public final class JdbcMessageStore implements MessageStore, AuditLog {
     }
 
     @Override
+    public boolean retryNow(MessageId id, Instant now, AuditEntry audit) {
+        return db.write(id.value(), "retryNow", c -> {
+            if (!writes.dueAt(c, id, now, clock.instant())) {
+                return false;
+            }
+            auditRows.append(c, List.of(audit));
+            return true;
+        });
+    }
+
+    @Override
+    public boolean dequeue(MessageId id, MessageState to, String note, Optional<NewMessage> bounce, AuditEntry audit,
+                           Instant now) {
+        return db.write(id.value(), "dequeue", c -> {
+            Instant at = clock.instant();
+            if (!writes.dequeue(c, id, to, note, now, at)) {
+                return false;
+            }
+            if (bounce.isPresent()) {
+                NewMessage b = bounce.get();
+                writes.insert(c, new NewMessage(b.id(), b.envelope(), b.content(), b.decision(), MessageState.QUEUED), at);
+            }
+            auditRows.append(c, List.of(audit));
+            return true;
+        });
+    }
+
+    @Override
     public List<StoredMessage> list(MessageState state, int limit) {
         return db.read("list", c -> reads.list(c, state, limit));
     }

@@ -54,6 +54,21 @@ public interface MessageStore extends AutoCloseable {
      */
     boolean transition(MessageId id, MessageState from, MessageState to, Optional<String> note);
 
+    /**
+     * Makes a QUEUED or DEFERRED message due at {@code now} (its next attempt moved there) and
+     * appends {@code audit}, in one transaction; false (nothing written) if it is not in the queue.
+     */
+    boolean retryNow(MessageId id, Instant now, AuditEntry audit);
+
+    /**
+     * Takes a QUEUED or DEFERRED message that no live lease holds at {@code now} out of the delivery
+     * queue in one transaction: moved to {@code to} (a terminal state) with {@code note} as its last
+     * error, the optional DSN stored as a new QUEUED message, {@code audit} appended. False (nothing
+     * written) if the message is not in the queue or a worker is delivering it right now.
+     */
+    boolean dequeue(MessageId id, MessageState to, String note, Optional<NewMessage> bounce, AuditEntry audit,
+                    Instant now);
+
     /** Messages in a state, oldest first. */
     List<StoredMessage> list(MessageState state, int limit);
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -44,8 +43,9 @@ class ListingCommandsTest {
 
     @BeforeEach
     void site() throws Exception {
-        config = Files.writeString(dir.resolve("tactgate.properties"), "store.url = jdbc:sqlite:data/t.db\n").toString();
-        store = new StoreSettings("jdbc:sqlite:" + dir.resolve("data/t.db"), Optional.empty(), Optional.empty());
+        SqliteSite site = SqliteSite.in(dir);
+        config = site.config();
+        store = site.store();
     }
 
     private List<MessageId> held(int count) {

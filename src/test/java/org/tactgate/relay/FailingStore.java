@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.tactgate.store.Admission;
+import org.tactgate.store.AuditEntry;
 import org.tactgate.store.AuditLog;
 import org.tactgate.store.DeliveryOutcome;
 import org.tactgate.store.Hold;
@@ -29,6 +30,9 @@ final class FailingStore implements MessageStore {
     @Override public Optional<byte[]> content(MessageId id) { throw down(); }
     @Override public List<DeliveryTask> claimDue(Instant now, int max, Duration lease) { throw down(); }
     @Override public boolean recordDelivery(DeliveryTask task, DeliveryOutcome outcome) { throw down(); }
+    @Override public boolean retryNow(MessageId id, Instant now, AuditEntry audit) { throw down(); }
+    @Override public boolean dequeue(MessageId id, MessageState to, String note, Optional<NewMessage> bounce,
+                                     AuditEntry audit, Instant now) { throw down(); }
     @Override public boolean transition(MessageId id, MessageState from, MessageState to, Optional<String> note) { throw down(); }
     @Override public List<StoredMessage> list(MessageState state, int limit) { throw down(); }
     @Override public Map<MessageState, Long> countByState() { throw down(); }

@@ -124,6 +124,36 @@ public final class InMemoryMessageStore implements MessageStore, AuditLog {
     }
 
     @Override
+    public synchronized boolean retryNow(MessageId id, Instant now, AuditEntry entry) {
+        Entry e = entries.get(id);
+        if (e == null || !e.meta.state().isDeliverable()) {
+            return false;
+        }
+        StoredMessage m = e.meta;
+        e.meta = new StoredMessage(m.id(), m.envelope(), m.state(), m.decision(), m.recipients(), m.attempts(),
+                now, m.lastError(), Instant.now(), m.size());
+        audit.add(entry);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean dequeue(MessageId id, MessageState to, String note, Optional<NewMessage> bounce,
+                                        AuditEntry entry, Instant now) {
+        Entry e = entries.get(id);
+        if (e == null || !e.meta.state().isDeliverable() || (e.leaseUntil != null && e.leaseUntil.isAfter(now))) {
+            return false;
+        }
+        bounce.ifPresent(b -> requireNew(b.id()));
+        StoredMessage m = e.meta;
+        e.meta = new StoredMessage(m.id(), m.envelope(), to, m.decision(), m.recipients(), m.attempts(),
+                m.nextAttemptAt(), Optional.of(note), Instant.now(), m.size());
+        bounce.ifPresent(b -> accept(new NewMessage(b.id(), b.envelope(), b.content(), b.decision(),
+                MessageState.QUEUED)));
+        audit.add(entry);
+        return true;
+    }
+
+    @Override
     public synchronized List<StoredMessage> list(MessageState state, int limit) {
         return entries.values().stream().map(e -> e.meta).filter(m -> m.state() == state)
                 .sorted(Comparator.comparing((StoredMessage m) -> m.envelope().receivedAt()).thenComparing(m -> m.id().value()))

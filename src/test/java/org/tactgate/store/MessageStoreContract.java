@@ -267,6 +267,59 @@ public interface MessageStoreContract extends HoldStoreContract {
     }
 
     @Test
+    default void retryNowShouldMakeAQueuedMessageDueAndAuditIt() {
+        NewMessage m = queued(T0.plusSeconds(3600));
+        store().accept(m);
+        assertThat(store().claimDue(T0, 10, LEASE)).isEmpty();
+        AuditEntry row = new AuditEntry(T0, Optional.of(m.id()), "ops", "cli", "queue-retry", "");
+
+        assertThat(store().retryNow(m.id(), T0, row)).isTrue();
+        assertThat(store().find(m.id()).orElseThrow().nextAttemptAt()).isEqualTo(T0);
+        assertThat(store().audit().forMessage(m.id())).containsExactly(row);
+        assertThat(store().claimDue(T0, 10, LEASE)).hasSize(1);
+    }
+
+    @Test
+    default void retryNowShouldRefuseAMessageNotInTheQueueAndWriteNothing() {
+        NewMessage m = message(MessageState.HELD, T0, "couple@example.com");
+        store().accept(m);
+        AuditEntry row = new AuditEntry(T0, Optional.of(m.id()), "ops", "cli", "queue-retry", "");
+
+        assertThat(store().retryNow(m.id(), T0, row)).isFalse();
+        assertThat(store().retryNow(MessageId.next(), T0, row)).isFalse();
+        assertThat(store().audit().forMessage(m.id())).isEmpty();
+    }
+
+    @Test
+    default void dequeueShouldMoveTheMessageQueueTheDsnAndAuditInOneStep() {
+        NewMessage m = queued(T0);
+        NewMessage dsn = message(MessageState.QUEUED, T0, "sender@example.com");
+        store().accept(m);
+        AuditEntry row = new AuditEntry(T0, Optional.of(m.id()), "ops", "cli", "queue-delete", "spam");
+
+        assertThat(store().dequeue(m.id(), MessageState.BOUNCED, "spam", Optional.of(dsn), row, T0)).isTrue();
+        StoredMessage after = store().find(m.id()).orElseThrow();
+        assertThat(after.state()).isEqualTo(MessageState.BOUNCED);
+        assertThat(after.lastError()).contains("spam");
+        assertThat(store().find(dsn.id()).orElseThrow().state()).isEqualTo(MessageState.QUEUED);
+        assertThat(store().audit().forMessage(m.id())).containsExactly(row);
+        assertThat(store().dequeue(m.id(), MessageState.DELETED, "again", Optional.empty(), row, T0)).isFalse();
+    }
+
+    @Test
+    default void dequeueShouldRefuseAMessageAWorkerIsDelivering() {
+        NewMessage m = queued(T0);
+        store().accept(m);
+        single(store().claimDue(T0, 10, LEASE));
+        AuditEntry row = new AuditEntry(T0, Optional.of(m.id()), "ops", "cli", "queue-delete", "x");
+
+        assertThat(store().dequeue(m.id(), MessageState.DELETED, "x", Optional.empty(), row, T0)).isFalse();
+        assertThat(store().find(m.id()).orElseThrow().state()).isEqualTo(MessageState.QUEUED);
+        assertThat(store().audit().forMessage(m.id())).isEmpty();
+        assertThat(store().dequeue(m.id(), MessageState.DELETED, "x", Optional.empty(), row, T0.plus(LEASE))).isTrue();
+    }
+
+    @Test
     default void countByStateShouldCountEveryStateThatHasMessages() {
         store().accept(queued(T0));
         store().accept(queued(T0));

@@ -195,6 +195,34 @@ public final class MessageWrites {
         }
     }
 
+    /** Moves a QUEUED or DEFERRED message's next attempt to {@code due}; false if it is not in the queue. */
+    public boolean dueAt(Connection c, MessageId id, Instant due, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE messages SET next_attempt_at = ?, updated_at = ?"
+                + " WHERE id = ? AND " + DELIVERABLE)) {
+            s.setLong(1, Columns.micros(due));
+            s.setLong(2, Columns.micros(now));
+            s.setString(3, id.value());
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Moves a QUEUED or DEFERRED message that no live lease (at {@code leaseNow}) holds to {@code to},
+     * its note the last error; false if it is not in the queue or is being delivered.
+     */
+    public boolean dequeue(Connection c, MessageId id, MessageState to, String note, Instant leaseNow, Instant now)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE messages SET state = ?, last_error = ?, updated_at = ?"
+                + " WHERE id = ? AND " + DELIVERABLE + " AND (lease_until IS NULL OR lease_until <= ?)")) {
+            s.setString(1, to.name());
+            s.setString(2, note);
+            s.setLong(3, Columns.micros(now));
+            s.setString(4, id.value());
+            s.setLong(5, Columns.micros(leaseNow));
+            return s.executeUpdate() == 1;
+        }
+    }
+
     /** DEFERRED while a recipient is pending, else FAILED if one failed, else DELIVERED. */
     private static MessageState stateAfterAttempt(Connection c, String id) throws SQLException {
         boolean pending = false;
