@@ -73,15 +73,14 @@ public final class DisparagementDetector implements Detector {
             return;
         }
         Set<org.tactgate.directory.Customer> readers = view.readingCustomers();
-        Set<String> named = view.headerNameWords();
         for (SentenceView s : view.sentences()) {
             for (Target t : s.targets()) {
                 if (t.kind() != Target.Kind.NAME || t.customer().isEmpty() || !readers.contains(t.customer().get())) {
                     continue;
                 }
                 String words = s.tokens().span(t.start(), t.end());
-                if (Nicknames.of(t.customer().get()).contains(words)
-                        && Nicknames.ownWords(words).stream().noneMatch(named::contains)
+                if (Nicknames.is(t.customer().get(), words)
+                        && Nicknames.ownWords(words).stream().noneMatch(view.headerNameWords()::contains)
                         && !quoted(s.sentence().text(), words)) {
                     add(out, s, "DISP_NICKNAME", NICKNAME, "a staff nickname for the customer, in mail the customer reads: \""
                             + words + "\"");

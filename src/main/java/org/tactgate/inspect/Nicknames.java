@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.tactgate.directory.Customer;
 
 /**
@@ -22,7 +20,8 @@ import org.tactgate.directory.Customer;
  * <p>A contact person listed as an alias under another address ("John Smith" of info@acme) looks
  * the same; {@link DisparagementDetector} therefore counts a nickname only in mail the customer
  * reads, and never when a word of it is a word of a name in the message's own headers (the
- * contact is then usually among them: "Mr Dunleavy" beside "Ciaran Dunleavy" in From). Thread-safe; computed once per customer.
+ * contact is then usually among them: "Mr Dunleavy" beside "Ciaran Dunleavy" in From).
+ * Stateless, so thread-safe.
  */
 final class Nicknames {
     /** Honorifics: with one, a single word may be a nickname ("Frau Dauertelefon", "Mr Complain"). */
@@ -40,29 +39,48 @@ final class Nicknames {
             "dad", "daddy", "papa", "papy", "father", "queen", "king", "princess", "prince", "lady", "guy", "man",
             "woman", "girl", "boy", "aunty", "auntie", "uncle", "baba", "chad", "karen", "diva", "boss", "granny",
             "grandpa", "nonna", "nonno", "oma", "opa", "tante", "onkel", "tata", "tio", "tia", "mami", "papi");
-    private static final Map<Customer, Set<String>> CACHE = new ConcurrentHashMap<>();
-
     private Nicknames() {
     }
 
-    /** The customer's nicknames, each as its tokens joined by spaces (as {@link Tokens#span} gives them). */
-    static Set<String> of(Customer c) {
-        return CACHE.computeIfAbsent(c, Nicknames::find);
+    /**
+     * Whether {@code words} (tokens joined by spaces, as {@link Tokens#span} gives them) are one of
+     * the customer's nicknames. Nothing is remembered between calls: the directory makes a new
+     * customer for every unlisted outside address and on every reload, and only the alias the text
+     * matched is judged.
+     */
+    static boolean is(Customer c, String words) {
+        for (String alias : c.aliases()) {
+            if (span(alias).equals(words)) {
+                return nickname(alias, nameWords(c));
+            }
+        }
+        return false;
     }
 
-    private static Set<String> find(Customer c) {
-        Set<String> own = new HashSet<>();
-        words(c.name(), own);
-        c.emails().forEach(e -> words(e.replace('@', ' ').replace('.', ' ').replace('_', ' ').replace('-', ' '), own));
-        c.domains().forEach(d -> words(d.replace('.', ' ').replace('-', ' '), own));
+    /** All of the customer's nicknames, in the form {@link #is} compares. */
+    static Set<String> of(Customer c) {
+        Set<String> own = nameWords(c);
         Set<String> out = new HashSet<>();
         for (String alias : c.aliases()) {
             if (nickname(alias, own)) {
-                Tokens t = Tokens.of(alias);
-                out.add(t.span(0, t.size()));
+                out.add(span(alias));
             }
         }
         return Set.copyOf(out);
+    }
+
+    private static String span(String alias) {
+        Tokens t = Tokens.of(alias);
+        return t.span(0, t.size());
+    }
+
+    /** The words of the customer's name, addresses and domains, folded. */
+    private static Set<String> nameWords(Customer c) {
+        Set<String> own = new HashSet<>();
+        words(c.name(), own);
+        c.emails().forEach(e -> words(e, own));
+        c.domains().forEach(d -> words(d, own));
+        return own;
     }
 
     private static boolean nickname(String alias, Set<String> own) {

@@ -2,6 +2,7 @@ package org.tactgate.inspect;
 
 import org.tactgate.message.Finding;
 import java.util.List;
+import org.tactgate.mime.TextBlock;
 
 /**
  * UNPARSEABLE: the bytes could not be read as a message, so nobody can vouch for them.
@@ -12,6 +13,8 @@ import java.util.List;
  * for it (docs/policy.md).
  */
 public final class UnparseableDetector implements Detector {
+    /** Below every default threshold: reported, not held. */
+    static final double UNREAD = 0.3;
 
     @Override
     public String symbol() {
@@ -23,9 +26,6 @@ public final class UnparseableDetector implements Detector {
         return "the message could not be parsed; a person should look at it";
     }
 
-    /** Below every default threshold: reported, not held. */
-    static final double UNREAD = 0.3;
-
     @Override
     public List<Finding> detect(MessageView view, List<Finding> earlier) {
         if (view.message().problem().isPresent()) {
@@ -33,7 +33,7 @@ public final class UnparseableDetector implements Detector {
         }
         List<SentenceView> sentences = view.sentences();
         return UnreadLanguage.in(sentences)
-                .map(why -> List.of(sentences.stream().filter(s -> s.block().kind() == org.tactgate.mime.TextBlock.Kind.AUTHOR)
+                .map(why -> List.of(sentences.stream().filter(s -> s.block().kind() == TextBlock.Kind.AUTHOR)
                         .findFirst().orElseThrow().finding(name(), "UNPARSEABLE_LANGUAGE", UNREAD, why)))
                 .orElse(List.of());
     }
