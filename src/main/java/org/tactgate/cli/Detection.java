@@ -29,16 +29,35 @@ final class Detection {
 
     /** As configured, but with the learned reader on or off whatever {@code inspect.reader} says. */
     static MessageInspector inspector(Settings settings, Directory directory, boolean withReader) {
-        Optional<LearnedReader> reader = withReader
-                ? Optional.of(LearnedReader.standard(settings.inspect().readerPassages(), settings.inspect().readerAbuse(),
-                        settings.inspect().readerCache(), settings.inspect().readerThreshold()))
-                : Optional.empty();
-        return DetectionInspector.standard(directory, Lexicon.load(settings.inspect().lexiconFolder()), reader);
+        return inspector(directory, Lexicon.load(settings.inspect().lexiconFolder()),
+                withReader ? Optional.of(reader(settings)) : Optional.empty());
+    }
+
+    /**
+     * The standard detectors over {@code lexicon}, with {@code reader} beside the rules when given
+     * (a reload passes the relay's own reader: its model and cache are the process's, not a site file).
+     */
+    static MessageInspector inspector(Directory directory, Lexicon lexicon, Optional<LearnedReader> reader) {
+        return DetectionInspector.standard(directory, lexicon, reader);
+    }
+
+    /** The learned reader as {@code inspect.reader.*} configure it, or empty for {@code inspect.reader = off}. */
+    static Optional<LearnedReader> configuredReader(Settings settings) {
+        return settings.inspect().reader() ? Optional.of(reader(settings)) : Optional.empty();
+    }
+
+    private static LearnedReader reader(Settings settings) {
+        return LearnedReader.standard(settings.inspect().readerPassages(), settings.inspect().readerAbuse(),
+                settings.inspect().readerCache(), settings.inspect().readerThreshold());
     }
 
     static Policy policy(Settings settings, Directory directory) {
-        RulesFile.RuleSet rules = settings.policy().file().map(RulesFile::read).orElseGet(RulesFile::builtIn);
-        return new RulePolicy(rules, directory, settings.inspect().thresholds(), settings.policy().monitor(),
-                Clock.systemUTC());
+        return policy(settings, directory, settings.policy().file().map(RulesFile::read));
+    }
+
+    /** The policy of {@code rules} as read from {@code policy.file}, or of the built-in rules when empty. */
+    static Policy policy(Settings settings, Directory directory, Optional<RulesFile.RuleSet> rules) {
+        return new RulePolicy(rules.orElseGet(RulesFile::builtIn), directory, settings.inspect().thresholds(),
+                settings.policy().monitor(), Clock.systemUTC());
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.Certificate;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.tactgate.config.Settings;
 import org.tactgate.config.SettingsFile;
 import org.tactgate.delivery.PemTrust;
@@ -17,7 +18,8 @@ import org.tactgate.smtp.UsersFile;
  * The part of {@link StartCheck} that reads what the settings point at, with the same readers the
  * relay uses when it starts (so the two cannot judge a file differently): the networks, the AUTH
  * users file, the STARTTLS certificate and key, the upstream trust file, the policy rules, the
- * site lexicons, and the places the relay will write to.
+ * site lexicons, and the places the relay will write to. A reload ({@link SiteReload}) reads the
+ * policy, lexicons and TLS material with the same methods and keeps what they return.
  */
 final class SiteFiles {
     private SiteFiles() {
@@ -34,32 +36,47 @@ final class SiteFiles {
         readable(source, "upstream.tls.trust-file", settings.delivery().tlsTrustFile(), "PEM file of certificates to trust")
                 .ifPresent(file -> StartCheck.about(source, "upstream.tls.trust-file", "",
                         () -> PemTrust.socketFactory(file)));
-        readable(source, "policy.file", settings.policy().file(),
-                "policy rules file (docs/policy.md), or no policy.file for the built-in rules")
-                .ifPresent(file -> StartCheck.about(source, "policy.file", "", () -> RulesFile.read(file)));
-        settings.inspect().lexiconFolder().ifPresent(folder -> {
-            if (!Files.isDirectory(folder)) {
-                throw source.refuse("inspect.lexicons", folder + ": no such folder; expected a folder of lexicon"
-                        + " files (docs/lexicons.md)");
-            }
-            StartCheck.about(source, "inspect.lexicons", "", () -> Lexicon.load(Optional.of(folder)));
-        });
+        policyRules(settings);
+        if (settings.inspect().lexiconFolder().isPresent()) {
+            lexicon(settings);
+        }
         WritablePlaces.check(settings);
     }
 
-    private static void tls(Settings settings) {
+    /** The rules of {@code policy.file}, or empty for the built-in rules when it is not set. */
+    static Optional<RulesFile.RuleSet> policyRules(Settings settings) {
+        SettingsFile source = settings.source();
+        return readable(source, "policy.file", settings.policy().file(),
+                "policy rules file (docs/policy.md), or no policy.file for the built-in rules")
+                .map(file -> StartCheck.about(source, "policy.file", "", () -> RulesFile.read(file)));
+    }
+
+    /** The built-in lexicons with the site's folder ({@code inspect.lexicons}) added when it is set. */
+    static Lexicon lexicon(Settings settings) {
+        SettingsFile source = settings.source();
+        Optional<Path> folder = settings.inspect().lexiconFolder();
+        if (folder.isPresent() && !Files.isDirectory(folder.get())) {
+            throw source.refuse("inspect.lexicons", folder.get() + ": no such folder; expected a folder of lexicon"
+                    + " files (docs/lexicons.md)");
+        }
+        return StartCheck.about(source, "inspect.lexicons", "", () -> Lexicon.load(folder));
+    }
+
+    /** The STARTTLS identity of {@code smtp.tls.certificate} and {@code smtp.tls.key}, or empty when they are not set. */
+    static Optional<SSLContext> tls(Settings settings) {
         SettingsFile source = settings.source();
         Optional<Path> certificate = readable(source, "smtp.tls.certificate", settings.smtp().tlsCertificate(),
                 "PEM certificate chain, leaf first");
         Optional<Path> key = readable(source, "smtp.tls.key", settings.smtp().tlsKey(),
                 "PEM PKCS#8 key (BEGIN PRIVATE KEY)");
-        if (certificate.isPresent() && key.isPresent()) {
-            // read one file at a time so that the error blames the setting that is wrong
-            Certificate[] chain = StartCheck.about(source, "smtp.tls.certificate",
-                    "expected a PEM certificate chain, leaf first", () -> PemCredentials.readChain(certificate.get()));
-            StartCheck.about(source, "smtp.tls.key", "",
-                    () -> PemCredentials.sslContext(chain, certificate.get(), key.get()));
+        if (certificate.isEmpty() || key.isEmpty()) {
+            return Optional.empty();
         }
+        // read one file at a time so that the error blames the setting that is wrong
+        Certificate[] chain = StartCheck.about(source, "smtp.tls.certificate",
+                "expected a PEM certificate chain, leaf first", () -> PemCredentials.readChain(certificate.get()));
+        return Optional.of(StartCheck.about(source, "smtp.tls.key", "",
+                () -> PemCredentials.sslContext(chain, certificate.get(), key.get())));
     }
 
     /** A file that must exist and be readable; {@code holds} says what it should be. */

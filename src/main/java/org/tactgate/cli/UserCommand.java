@@ -135,9 +135,16 @@ final class UserCommand implements Runnable {
                 System.out.println(token);
                 return 0;
             }).orElseGet(() -> {
-                System.err.println("tactgate: no such user: " + name);
-                return 1;
+                // the usual slip is a token asked for before the account was made: say how to make it
+                System.err.println("tactgate: " + noSuchUser(name, config));
+                return 2;
             }));
+        }
+
+        /** The one line for a name with no account, with the command that makes it (same settings file). */
+        private static String noSuchUser(String name, ConfigOption config) {
+            String settings = config.option == null ? "" : " --config " + config.option;
+            return "no user " + name + "; add one with: tactgate user add " + name + " --role reviewer|admin" + settings;
         }
     }
 

@@ -16,6 +16,14 @@ public record CustomerList(Path file, List<Customer> customers, List<BadRow> bad
         unknownColumns = List.copyOf(unknownColumns);
     }
 
+    /**
+     * Rows, none of them valid: a broken or half-written file rather than a list. (A header alone
+     * lists no customers, which a site that counts every outside address as one may mean.)
+     */
+    public boolean unusable() {
+        return customers.isEmpty() && !badRows.isEmpty();
+    }
+
     /** One line per ignored column and per skipped row, naming the file (and the line), for a log or a terminal. */
     public List<String> problems() {
         List<String> out = new ArrayList<>();

@@ -39,11 +39,8 @@ public final class CustomersCheck {
             throw refusal(settings, file.get(), e.getMessage());
         }
         list.problems().forEach(report);
-        // a header with no rows is a site that lists no customers (customers.external-default
-        // makes every outside address one): only rows that were all rejected mean a broken file
-        if (list.customers().isEmpty() && !list.badRows().isEmpty()) {
-            throw refusal(settings, file.get(), "no valid customer row"
-                    + (list.badRows().isEmpty() ? "" : " (" + list.badRows().size() + " skipped)"));
+        if (list.unusable()) {
+            throw refusal(settings, file.get(), "no valid customer row (" + list.badRows().size() + " skipped)");
         }
         return Optional.of(list);
     }

@@ -18,7 +18,7 @@ import org.tactgate.config.DirectorySettings;
  * Who is who: classifies addresses as internal, customer (which one), partner or external, and
  * lists the ways text can name each listed customer. The customers file is re-read when its
  * modification time changes (checked at most once a second); each bad row is logged with its
- * line and skipped; a file that fails to read, or has no valid row, keeps the previous list (a
+ * line and skipped; a file that fails to read, or has rows but no valid one, keeps the previous list (a
  * half-written CRM export must not leave the relay without customers). Thread-safe: readers see
  * one immutable snapshot at a time.
  *
@@ -111,6 +111,18 @@ public final class Directory {
         return false;
     }
 
+    /**
+     * Re-reads the customers file now, whatever its modification time says: a reload (SIGHUP) asks
+     * for the file as it is, and a file rewritten within the second of the last read has the same
+     * time. A broken file keeps the previous list, as when the directory notices a change itself.
+     */
+    public synchronized void reload() {
+        if (settings.customersFile().isPresent()) {
+            checkedAt = System.currentTimeMillis();
+            snapshot = load(settings, Optional.of(snapshot));
+        }
+    }
+
     private Snapshot current() {
         long now = System.currentTimeMillis();
         if (settings.customersFile().isPresent() && now - checkedAt > RECHECK_MILLIS) {
@@ -137,9 +149,9 @@ public final class Directory {
         try {
             CustomerList list = CustomersFile.read(file);
             list.problems().forEach(log::warn);
-            // the first load takes even an empty list: serve has refused one already (CustomersCheck),
-            // and check must still run on a header-only file (a corpus of mail that names no customer)
-            if (!list.customers().isEmpty() || previous.isEmpty()) {
+            // the first load takes even an unusable list: serve has refused one already (CustomersCheck),
+            // and check must still run on any file; later ones refuse what CustomersCheck refuses
+            if (!list.unusable() || previous.isEmpty()) {
                 log.info("loaded {} customers from {}", list.customers().size(), file);
                 return index(modified, list.customers());
             }

@@ -46,13 +46,20 @@ import org.tactgate.store.StoreException;
 public final class MessagePipeline implements Intake {
     private static final Logger log = LoggerFactory.getLogger(MessagePipeline.class);
 
-    private final MessageInspector inspector;
-    private final Policy policy;
     private final MessageStore store;
     private final Runnable onQueued;
     private final Optional<Admissions> admissions;
     private final Optional<LinkSigner> signer;
     private final Consumer<Decision> onJudged;
+    private volatile Judging judging;
+
+    /**
+     * The inspector and policy that judge a message, replaced together by a reload: one message
+     * is judged, and its hold terms looked up, by one pair, never by the old inspector and the new
+     * policy (whose rules the decision might not name).
+     */
+    private record Judging(MessageInspector inspector, Policy policy) {
+    }
 
     /**
      * A pipeline without the hold lifecycle: messages are stored in their first state, no notices.
@@ -70,8 +77,7 @@ public final class MessagePipeline implements Intake {
      */
     MessagePipeline(MessageInspector inspector, Policy policy, MessageStore store, Runnable onQueued,
                     Optional<Admissions> admissions, Optional<LinkSigner> signer, Consumer<Decision> onJudged) {
-        this.inspector = inspector;
-        this.policy = policy;
+        this.judging = new Judging(inspector, policy);
         this.store = store;
         this.onQueued = onQueued;
         this.admissions = admissions;
@@ -79,12 +85,22 @@ public final class MessagePipeline implements Intake {
         this.onJudged = onJudged;
     }
 
+    /**
+     * Judges the messages that arrive from now on with {@code inspector} and {@code policy} (a
+     * reload); a message being judged at this moment finishes with the pair it started with.
+     */
+    void judgeWith(MessageInspector inspector, Policy policy) {
+        judging = new Judging(inspector, policy);
+    }
+
     @Override
     public MessageId receive(Envelope envelope, byte[] content) throws IntakeException {
         MessageId id = MessageId.next();
         MDC.put("msg", id.value());
         try {
-            Decision decision = judge(envelope, content);
+            Judging with = judging;
+            Policy policy = with.policy();
+            Decision decision = judge(with, envelope, content);
             onJudged.accept(decision);
             if (decision.verdict() == Verdict.REJECT) {
                 log.info("rejected: from=<{}> rule={}", envelope.sender(), decision.rule());
@@ -124,18 +140,22 @@ public final class MessagePipeline implements Intake {
 
     /** Inspects and decides; an inspector or policy failure becomes a hold, never a pass. */
     Decision judge(Envelope envelope, byte[] content) {
+        return judge(judging, envelope, content);
+    }
+
+    private Decision judge(Judging with, Envelope envelope, byte[] content) {
         if (releasedByUs(content)) {
             return new Decision(Verdict.PASS, "released", Inspection.NOTHING);
         }
         Inspection inspection;
         try {
-            inspection = inspector.inspect(envelope, content);
+            inspection = with.inspector().inspect(envelope, content);
         } catch (RuntimeException e) {
             log.error("inspection failed, holding the message: {}", e.toString(), e);
             return failedClosed("inspection failed: " + e);
         }
         try {
-            return policy.decide(envelope, inspection, content);
+            return with.policy().decide(envelope, inspection, content);
         } catch (RuntimeException e) {
             log.error("policy failed, holding the message: {}", e.toString(), e);
             return failedClosed("policy failed: " + e);

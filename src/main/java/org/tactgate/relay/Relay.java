@@ -38,17 +38,19 @@ public final class Relay implements AutoCloseable {
     private final MessageStore store;
     private final DeliveryQueue delivery;
     private final IntakeServer intake;
+    private final Reloader reloader;
     private final HoldLifecycle holds;
     private final WebServer web;
     private final JdbcUserStore users;
     private final RelayMeters meters;
 
     private Relay(Settings settings, MessageStore store, DeliveryQueue delivery, IntakeServer intake,
-                  HoldLifecycle holds, WebServer web, JdbcUserStore users, RelayMeters meters) {
+                  MessagePipeline pipeline, HoldLifecycle holds, WebServer web, JdbcUserStore users, RelayMeters meters) {
         this.settings = settings;
         this.store = store;
         this.delivery = delivery;
         this.intake = intake;
+        this.reloader = new Reloader(pipeline, intake::useTls, meters.relay);
         this.holds = holds;
         this.web = web;
         this.users = users;
@@ -88,7 +90,7 @@ public final class Relay implements AutoCloseable {
                 delivery.stop(GRACE);
                 throw e;
             }
-            Relay relay = new Relay(settings, store, delivery, intake, holds, web, users, meters);
+            Relay relay = new Relay(settings, store, delivery, intake, pipeline, holds, web, users, meters);
             relay.logStart();
             return relay;
         } catch (RuntimeException e) {
@@ -137,6 +139,17 @@ public final class Relay implements AutoCloseable {
             }
         });
         log.info("started at {}", Instant.now());
+    }
+
+    /**
+     * Re-reads the site's files with {@code reread} (a reload: SIGHUP) and swaps what it read in for
+     * the messages that arrive from now on, or keeps everything as it was when a file is broken
+     * ({@link Reloader}). SMTP sessions in progress go on.
+     *
+     * @return whether the new set was applied
+     */
+    public boolean reload(Supplier<WorkingSet> reread) {
+        return reloader.reload(reread);
     }
 
     public int smtpPort() {

@@ -25,7 +25,7 @@ import org.tactgate.config.SmtpSettings;
  *
  * <p>Order of calls: construct (reads the users file, certificate and key; throws
  * {@link IllegalArgumentException} or {@link UncheckedIOException} on bad ones), {@link #start()}
- * once, {@link #port()} any time after, {@link #stop(Duration)} once. Thread-safe.
+ * once, {@link #port()} and {@link #useTls} any time after, {@link #stop(Duration)} once. Thread-safe.
  *
  * <p>SECURITY: every connection is untrusted. Relay permission, AUTH (only over TLS unless
  * {@code smtp.auth.allow-plaintext}), message size, recipient count, connection count and idle
@@ -38,6 +38,8 @@ public final class IntakeServer {
     private final SMTPServer server;
     private final SessionThreads sessions = new SessionThreads();
     private volatile Listener listener;
+    /** The STARTTLS identity new handshakes use; a reload replaces it ({@link #useTls}). */
+    private volatile Optional<SSLContext> tls;
 
     public IntakeServer(SmtpSettings settings, Intake intake) {
         this(settings, intake, () -> { });
@@ -53,6 +55,7 @@ public final class IntakeServer {
         Optional<UsersFile> users = settings.authUsersFile().map(UsersFile::load);
         Optional<SSLContext> tls = settings.tlsCertificate()
                 .map(certificate -> PemCredentials.sslContext(certificate, settings.tlsKey().orElseThrow()));
+        this.tls = tls;
         boolean authBeforeTls = settings.authAllowPlaintext();
         if (users.isPresent() && tls.isEmpty() && !authBeforeTls) {
             throw new IllegalArgumentException("smtp.auth.users-file needs smtp.tls.certificate and smtp.tls.key"
@@ -83,7 +86,10 @@ public final class IntakeServer {
                         throw new LoginFailedException();
                     }
                 })));
-        tls.ifPresent(context -> builder.enableTLS(true).startTlsSocketFactory(socket -> serverSocket(context, socket)));
+        // the current identity at each STARTTLS, not the one of the start: a reload swaps it
+        if (tls.isPresent()) {
+            builder.enableTLS(true).startTlsSocketFactory(socket -> serverSocket(this.tls.orElseThrow(), socket));
+        }
         this.server = builder.build();
 
         CommandHandler commands = server.getCommandHandler();
@@ -110,6 +116,20 @@ public final class IntakeServer {
             throw new IllegalStateException("cannot listen on " + server.getDisplayableLocalSocketAddress(), e);
         }
         log.info("SMTP intake listening on {}:{}", server.getBindAddress().map(InetAddress::getHostAddress).orElse("*"), port());
+    }
+
+    /**
+     * Uses {@code context} for every STARTTLS from now on (a reload of the certificate and key);
+     * sessions already encrypted keep the handshake they made. Whether STARTTLS is offered at all
+     * is a setting, read at start: a server started without TLS takes none.
+     *
+     * @throws IllegalStateException when the server was started without {@code smtp.tls.certificate}
+     */
+    public void useTls(SSLContext context) {
+        if (tls.isEmpty()) {
+            throw new IllegalStateException("STARTTLS is not enabled: smtp.tls.certificate was not set at start");
+        }
+        tls = Optional.of(context);
     }
 
     /** The bound port (the real one when settings said 0). */

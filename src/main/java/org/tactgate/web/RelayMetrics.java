@@ -26,7 +26,7 @@ import org.tactgate.store.MessageStore;
  * once per {@link #GAUGE_TTL}, so a busy scraper does not load the database).
  *
  * <p>Every series of a known label value (each verdict, detector, failure kind, delivery result,
- * hold action and deadline outcome) is registered at zero here, so a dashboard and an alert rule
+ * hold action, deadline outcome and reload result) is registered at zero here, so a dashboard and an alert rule
  * see it before its first event: Prometheus cannot tell a series that is absent from one that was
  * never scraped, and {@code rate()} over a series that appears mid-range misses its first event.
  *
@@ -35,7 +35,8 @@ import org.tactgate.store.MessageStore;
  * {@code tactgate_queue_depth}, {@code tactgate_stored_messages{state}},
  * {@code tactgate_delivery_seconds{result}} (count, sum, max), {@code tactgate_delivery_failures_total{kind}},
  * {@code tactgate_hold_decisions_total{action}}, {@code tactgate_hold_timeouts_total{outcome}},
- * {@code tactgate_reader_passages_total{source="model"|"cache"}}, {@code tactgate_reader_model_seconds_total}.
+ * {@code tactgate_reader_passages_total{source="model"|"cache"}}, {@code tactgate_reader_model_seconds_total},
+ * {@code tactgate_reloads_total{result="applied"|"refused"}}.
  *
  * <p>Thread-safe. Tag values come from the relay's own vocabulary (verdicts, detector names,
  * action words), never from mail content, so the number of series stays small.
@@ -58,6 +59,9 @@ public final class RelayMetrics implements HoldEvents {
             "decisions people made on held or quarantined mail, by action", "action");
     private static final Series TIMEOUTS = new Series("tactgate.hold.timeouts",
             "holds nobody decided by their deadline, by the default applied", "outcome");
+    private static final Series RELOADS = new Series("tactgate.reloads",
+            "reloads of the site's files (SIGHUP): applied, or refused for a broken file and the previous ones kept",
+            "result");
     private static final String DELIVERY = "tactgate.delivery";
 
     /** What {@link #countFrom} reads, kept strongly (see there). */
@@ -100,6 +104,7 @@ public final class RelayMetrics implements HoldEvents {
         for (Hold.AtDeadline outcome : Hold.AtDeadline.values()) {
             counter(TIMEOUTS, lower(outcome.name()));
         }
+        List.of(true, false).forEach(this::reload);
     }
 
     /**
@@ -150,6 +155,15 @@ public final class RelayMetrics implements HoldEvents {
     @Override
     public void expired(Hold.AtDeadline outcome) {
         counter(TIMEOUTS, lower(outcome.name())).increment();
+    }
+
+    /** A reload ran: {@code applied} false when a broken file made it keep everything as it was. */
+    public void reloaded(boolean applied) {
+        reload(applied).increment();
+    }
+
+    private Counter reload(boolean applied) {
+        return counter(RELOADS, applied ? "applied" : "refused");
     }
 
     private Timer delivery(boolean delivered) {

@@ -63,6 +63,7 @@ class RelayMetricsIT {
             assertZero(scrape, "tactgate_hold_decisions_total", "action",
                     "confirm", "approve", "cancel", "send-without-customer", "release", "bounce", "delete");
             assertZero(scrape, "tactgate_hold_timeouts_total", "outcome", "release", "bounce");
+            assertZero(scrape, "tactgate_reloads_total", "result", "applied", "refused");
         }
     }
 

@@ -15,9 +15,10 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * A raw-socket SMTP client for tests that read like the conversation:
- * {@code send("MAIL FROM:<a@b.example>"); expect("250");}. Every read has a timeout.
+ * {@code send("MAIL FROM:<a@b.example>"); expect("250");}. Every read has a timeout. Public for the
+ * tests of other packages that speak to a relay (the release archive's).
  */
-final class SmtpDialogue implements AutoCloseable {
+public final class SmtpDialogue implements AutoCloseable {
     private static final int READ_TIMEOUT_MS = 10_000;
 
     private Socket socket;
@@ -31,7 +32,7 @@ final class SmtpDialogue implements AutoCloseable {
     }
 
     /** Connects from 127.0.0.1 and reads the greeting. */
-    static SmtpDialogue connect(int port) throws IOException {
+    public static SmtpDialogue connect(int port) throws IOException {
         return connectFrom("127.0.0.1", port);
     }
 
@@ -60,7 +61,7 @@ final class SmtpDialogue implements AutoCloseable {
     }
 
     /** Sends one command line (CRLF added). */
-    SmtpDialogue send(String line) throws IOException {
+    public SmtpDialogue send(String line) throws IOException {
         return sendRaw(line + "\r\n");
     }
 
@@ -72,14 +73,14 @@ final class SmtpDialogue implements AutoCloseable {
     }
 
     /** Reads one reply (all its lines) and checks that it starts with {@code prefix}; returns it. */
-    String expect(String prefix) throws IOException {
+    public String expect(String prefix) throws IOException {
         String reply = reply();
         assertThat(reply).as("reply from server").startsWith(prefix);
         return reply;
     }
 
     /** Reads one full reply; multi-line replies are joined with newlines. */
-    String reply() throws IOException {
+    public String reply() throws IOException {
         StringBuilder reply = new StringBuilder();
         while (true) {
             String line = in.readLine();
@@ -95,7 +96,7 @@ final class SmtpDialogue implements AutoCloseable {
     }
 
     /** Sends a whole message with DATA and returns the reply to the end of data. */
-    String data(String content) throws IOException {
+    public String data(String content) throws IOException {
         send("DATA");
         expect("354");
         sendRaw(content + "\r\n.\r\n");

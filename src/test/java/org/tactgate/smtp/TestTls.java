@@ -8,14 +8,19 @@ import java.security.cert.CertificateFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** A client {@link SSLContext} that trusts exactly the committed test certificate. */
+/** Client {@link SSLContext}s that trust exactly one committed test certificate. */
 final class TestTls {
     private TestTls() {
     }
 
     static SSLContext trustingTestCertificate() throws Exception {
+        return trusting("tls/localhost-rsa.crt");
+    }
+
+    /** A client {@link SSLContext} that trusts exactly the committed certificate {@code resource}. */
+    static SSLContext trusting(String resource) throws Exception {
         Certificate certificate;
-        try (InputStream in = Files.newInputStream(TestSmtpSettings.resource("tls/localhost-rsa.crt"))) {
+        try (InputStream in = Files.newInputStream(TestSmtpSettings.resource(resource))) {
             certificate = CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
         KeyStore trust = KeyStore.getInstance("PKCS12");
