@@ -18,6 +18,12 @@ public final class DisparagementDetector implements Detector {
     private static final int MAX_FINDINGS = 3;
     /** A nickname alone, in mail its bearer reads: past the default threshold, below the sure insults. */
     private static final double NICKNAME = 0.7;
+    /**
+     * An epithet no one in the message bears ({@link Epithets}): in mail a customer reads, as sure as
+     * a listed nickname; among colleagues only, enough for an "are you sure?" to the sender.
+     */
+    private static final double EPITHET_READ = 0.7;
+    private static final double EPITHET_INTERNAL = 0.55;
 
     private final ContemptScorer contempt;
     private final SarcasmScorer sarcasm;
@@ -56,6 +62,7 @@ public final class DisparagementDetector implements Detector {
             add(out, all.get(m.index()), "DISP_SARCASM", score, "sarcasm aimed at a customer: \"" + m.words() + "\"");
         }
         nicknamed(view, out);
+        epithet(view, out);
         view.reader().ifPresent(reader -> reader.disparaging(view).forEach((s, judged) ->
                 add(out, s, "DISP_READER", judged.score(), judged.because("speak ill of a customer"))));
         out.sort(Comparator.comparingDouble(Finding::score).reversed());
@@ -86,6 +93,34 @@ public final class DisparagementDetector implements Detector {
                             + words + "\"");
                     return;
                 }
+            }
+        }
+    }
+
+    /**
+     * DISP_EPITHET: a capitalised epithet written like a name that no one in the message bears
+     * ("Mr Last Minute", "la Generala", "Papy Cadastre") — staff's nickname for someone, most
+     * likely the customer the mail is to or about. Not in quotation marks ("stop calling him
+     * 'Mr Complain'"); one finding per message.
+     */
+    private void epithet(MessageView view, List<Finding> out) {
+        if (out.stream().anyMatch(f -> f.symbol().equals("DISP_NICKNAME"))) {
+            return;
+        }
+        for (SentenceView s : view.sentences()) {
+            for (Target t : s.targets()) {
+                if (t.kind() != Target.Kind.EPITHET) {
+                    continue;
+                }
+                String words = s.tokens().span(t.start(), t.end());
+                if (quoted(s.sentence().text(), words)
+                        || Nicknames.ownWords(words).stream().anyMatch(view.surnamesSeen()::contains)) {
+                    continue; // "Mr Blinder" after "Alan Blinder": a surname after all
+                }
+                boolean read = view.travelsToCustomer();
+                add(out, s, "DISP_EPITHET", read ? EPITHET_READ : EPITHET_INTERNAL, "a nickname written like a name that no one in the mail bears"
+                        + (read ? ", in mail a customer reads" : "") + ": \"" + words + "\"");
+                return;
             }
         }
     }

@@ -38,6 +38,7 @@ public final class MessageView {
     private final List<Address> ccCustomers = new ArrayList<>();
     private final Optional<LearnedReader> reader;
     private Map<SentenceView, ReaderModel.Scores> reading;
+    private Set<String> surnamesSeen = Set.of();
 
     MessageView(ParsedMessage message, Envelope envelope, Directory directory,
                 PhraseMatcher<Customer> directoryNames, Lexicon lexicon) {
@@ -104,10 +105,15 @@ public final class MessageView {
                 others.addAll(NameForms.personForms(a.displayName()));
             }
         }
-        TargetFinder finder = new TargetFinder(directoryNames, refs, List.copyOf(others), directory.partnerNames(), lexicon);
+        // listed customers' names are matched before epithets are looked for; the names in the
+        // headers and attributions may be anyone's (colleagues, contacts), so none is an epithet
+        TargetFinder finder = new TargetFinder(directoryNames, refs, List.copyOf(others), directory.partnerNames(), lexicon,
+                headerNameWords());
         boolean travels = travelsToCustomer();
         Optional<Customer> reader = soleCustomerReader();
         Optional<Customer> copied = copiedCustomerTalkedAbout();
+        // an epithet in mail to one customer, or about one copied, most likely means that customer
+        Optional<Customer> epithet = copied.isPresent() ? copied : reader;
         for (int index = 0; index < message.blocks().size(); index++) {
             TextBlock block = message.blocks().get(index);
             if (!scored(block, directory, travels)) {
@@ -117,11 +123,14 @@ public final class MessageView {
             // likely the reader the mail is going to; and in a mail To colleagues with a customer
             // copied, an unexplained "they" or "the client" most likely means the copied customer
             if (block.kind() == TextBlock.Kind.QUOTED) {
-                finder.newBlock(casual(block.text()), reader);
+                finder.newBlock(casual(block.text()), reader, false, epithet);
             } else if (block.kind() == TextBlock.Kind.AUTHOR && copied.isPresent()) {
                 finder.newBlock(casual(block.text()), copied, true);
             } else {
-                finder.newBlock(casual(block.text()), Optional.empty());
+                finder.newBlock(casual(block.text()), Optional.empty(), false, epithet);
+            }
+            if (block.kind() == TextBlock.Kind.SUBJECT) {
+                finder.titleCased();
             }
             boolean[] other = new boolean[1];
             for (var s : block.sentences()) {
@@ -132,6 +141,12 @@ public final class MessageView {
                 sentences.add(new SentenceView(block, index, s, tokens, lower, hits, lexicon.literals(lower), targets, other[0]));
             }
         }
+        surnamesSeen = finder.surnamesSeen();
+    }
+
+    /** Words the text uses as surnames after a given name ("Alan Blinder"): {@link TargetFinder#surnamesSeen}. */
+    Set<String> surnamesSeen() {
+        return surnamesSeen;
     }
 
     /**

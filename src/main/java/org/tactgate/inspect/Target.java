@@ -12,5 +12,9 @@ import org.tactgate.directory.Customer;
 public record Target(int start, int end, Optional<Customer> customer, Kind kind, boolean strong) {
 
     /** How the sentence refers to the customer. */
-    public enum Kind { NAME, ROLE, PRONOUN }
+    public enum Kind {
+        NAME, ROLE, PRONOUN,
+        /** A nickname written like a name that no one in the message bears ("Mr Last Minute"): see {@link Epithets}. */
+        EPITHET
+    }
 }

@@ -28,6 +28,10 @@ final class TargetFinder {
     private final Lexicon.Category otherParties;
     private final Set<String> pronouns;
     private final Set<String> thingNouns;
+    /** Folded words of every name the message gives: never part of an epithet. */
+    private final Set<String> knownNames;
+    /** Surnames the text itself gives after a given name ("Alan Blinder", "Hans Jürgensen"), folded. */
+    private final Set<String> surnamesSeen = new HashSet<>();
 
     private Optional<Customer> antecedent = Optional.empty();
     private boolean antecedentKnown;
@@ -35,14 +39,19 @@ final class TargetFinder {
     private boolean casual;
     /** Who a role noun ("the client", "the bride") means in this block, when the message says so. */
     private Optional<Customer> presumedRole = Optional.empty();
+    /** Who an epithet ("Mr Last Minute") in this block means: the customer the text is to or about. */
+    private Optional<Customer> presumedEpithet = Optional.empty();
+    /** Epithets are looked for except in title-cased text (subjects: "Update On The Queen Street Job"). */
+    private boolean epithetsToo = true;
 
     /**
      * @param otherNames   names of people in this message who are not customers (case-sensitive)
      * @param partnerNames words naming a partner or supplier ("zoomship"), in any case
      */
     TargetFinder(PhraseMatcher<Customer> directoryNames, List<Reference> messageRefs, List<String> otherNames,
-                 List<String> partnerNames, Lexicon lexicon) {
+                 List<String> partnerNames, Lexicon lexicon, Set<String> knownNames) {
         this.directoryNames = directoryNames;
+        this.knownNames = knownNames;
         List<PhraseMatcher.Phrase<Optional<Customer>>> names = new ArrayList<>();
         messageRefs.forEach(r -> names.add(new PhraseMatcher.Phrase<>(r.phrase(), Optional.of(r.customer()), r.caseSensitive())));
         otherNames.forEach(n -> names.add(new PhraseMatcher.Phrase<>(n, Optional.empty(), true)));
@@ -69,7 +78,14 @@ final class TargetFinder {
      *                 about "the client" with a customer copied are most likely writing about that one
      */
     void newBlock(boolean casual, Optional<Customer> presumed, boolean rolesToo) {
+        newBlock(casual, presumed, rolesToo, presumed);
+    }
+
+    /** @param epithet who an epithet in the block most likely means, when anyone */
+    void newBlock(boolean casual, Optional<Customer> presumed, boolean rolesToo, Optional<Customer> epithet) {
         this.casual = casual;
+        epithetsToo = true;
+        presumedEpithet = epithet;
         presumedRole = rolesToo ? presumed : Optional.empty();
         antecedent = presumed;
         antecedentKnown = presumed.isPresent();
@@ -108,6 +124,19 @@ final class TargetFinder {
             if (!overlaps(covered, m.start(), m.end()) && !overlaps(elsewhere, m.start(), m.end())) {
                 mark(covered, m.start(), m.end());
                 out.add(new Target(m.start(), m.end(), presumedRole, Target.Kind.ROLE, true));
+            }
+        }
+        for (int i = 1; i < tokens.size(); i++) {
+            if (tokens.capitalised(i) && tokens.capitalised(i - 1) && CommonWords.givenName(Nicknames.fold(tokens.word(i - 1)))) {
+                surnamesSeen.add(Nicknames.fold(tokens.word(i)));
+            }
+        }
+        if (!casual && epithetsToo) {
+            for (Epithets.Span e : Epithets.find(text, tokens, covered, knownNames)) {
+                if (!overlaps(elsewhere, e.start(), e.end())) {
+                    mark(covered, e.start(), e.end());
+                    out.add(new Target(e.start(), e.end(), presumedEpithet, Target.Kind.EPITHET, true));
+                }
             }
         }
         boolean other = false;
@@ -184,6 +213,24 @@ final class TargetFinder {
             }
         }
         return false;
+    }
+
+    /**
+     * Words the message's text uses as a surname after a given name: an honorific before one of
+     * them ("Mr Blinder" after "Alan Blinder") is a real name, wherever in the message it stands.
+     */
+    Set<String> surnamesSeen() {
+        return Set.copyOf(surnamesSeen);
+    }
+
+    /** No epithets in the current block: its words are capitalised as a title's are. */
+    void titleCased() {
+        epithetsToo = false;
+    }
+
+    /** A capitalised word that is not a name: a month, a weekday, "Mr", "Re". */
+    static boolean notName(String word) {
+        return NOT_NAMES.contains(word);
     }
 
     private static boolean acronym(String text, String word) {

@@ -151,13 +151,14 @@ class ExposureDetectorTest {
                 "To: Tom Reyes <tom@globex.example>"))).doesNotContain("DISP_NICKNAME");
     }
 
-    private static String forwardToJoan(String remark) {
+    /** A forward To Joan whose quoted part, written by a colleague, carries {@code remark}. */
+    static String forwardToJoan(String remark) {
         return "Dear Joan,\n\nAs requested, the report is below.\n\nAna\n\n-----Original Message-----\n"
                 + "From: Tom Reyes <tom@globex.example>\nSent: Monday, 1 April 2024 09:00\n"
                 + "To: Ana Costa <ana@globex.example>\nSubject: report\n\nAna,\n\n" + remark + "\n\nTom\n";
     }
 
-    private static java.util.List<String> symbolsOf(byte[] mail) {
+    static java.util.List<String> symbolsOf(byte[] mail) {
         return TestSite.inspect(mail).stream().map(org.tactgate.message.Finding::symbol).toList();
     }
 }

@@ -1,0 +1,115 @@
+package org.tactgate.inspect;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Ordinary words of the seven languages the detectors read, and the names that are also words:
+ * what tells the epithet "Mr Last Minute" from the surname in "Mr Pemberton" ({@link Epithets}).
+ * The word lists (1.5 million forms, {@code words/common-words.txt.gz} and {@code more-words.txt.gz}, built by
+ * {@code src/train/common_words.py} from the sources in {@code words/NOTICE.md}) is held as
+ * sorted 64-bit hashes — 12 MB instead of ~150 MB of strings — and read on first use, once per
+ * process. Words are compared folded ({@link Nicknames#fold}). Thread-safe.
+ */
+final class CommonWords {
+    /** From word-game lists and Hunspell's lower-case stems: words, never names. */
+    private static final long[] WORDS = load("/words/common-words.txt.gz", true);
+    /** From lists gathered from subtitles (German, Italian, Portuguese): mostly words, some names. */
+    private static final long[] MORE = load("/words/more-words.txt.gz", true);
+    private static final Set<String> GIVEN = names("/words/given-names.txt");
+    /** Given names and surnames that are also words ("Baker", "Koch", "Ribeiro", "Rose"). */
+    private static final Set<String> NAMES = union(GIVEN, names("/words/surname-words.txt"));
+
+    private CommonWords() {
+    }
+
+    /** Whether the folded word is an ordinary word of one of the languages and no one's name. */
+    static boolean word(String folded) {
+        return !NAMES.contains(folded) && Arrays.binarySearch(WORDS, hash(folded)) >= 0;
+    }
+
+    /** As {@link #word}, also taking the less certain lists: good for a part of a longer phrase. */
+    static boolean likelyWord(String folded) {
+        return word(folded) || !NAMES.contains(folded) && Arrays.binarySearch(MORE, hash(folded)) >= 0;
+    }
+
+    /** Whether the folded word is a common given name or a surname that is also a word. */
+    static boolean name(String folded) {
+        return NAMES.contains(folded);
+    }
+
+    /** Whether the folded word is a common given name ("anna", "chidi", "jürgen" as "jurgen"). */
+    static boolean givenName(String folded) {
+        return GIVEN.contains(folded);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new HashSet<>(a);
+        out.addAll(b);
+        return Set.copyOf(out);
+    }
+
+    /** 64-bit FNV-1a: collisions among 1.5 million words are vanishingly rare. */
+    static long hash(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    private static long[] load(String resource, boolean gzip) {
+        try (InputStream raw = CommonWords.class.getResourceAsStream(resource)) {
+            if (raw == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            BufferedReader in = new BufferedReader(new InputStreamReader(gzip ? new GZIPInputStream(raw, 1 << 16) : raw,
+                    StandardCharsets.UTF_8), 1 << 16);
+            long[] out = new long[1 << 21];
+            int n = 0;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (!line.isEmpty()) {
+                    if (n == out.length) {
+                        out = Arrays.copyOf(out, n * 2);
+                    }
+                    out[n++] = hash(line);
+                }
+            }
+            long[] words = Arrays.copyOf(out, n);
+            Arrays.sort(words);
+            return words;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    private static Set<String> names(String... resources) {
+        Set<String> out = new HashSet<>();
+        for (String resource : resources) {
+            try (InputStream raw = CommonWords.class.getResourceAsStream(resource)) {
+                if (raw == null) {
+                    throw new IllegalStateException("missing resource " + resource);
+                }
+                BufferedReader in = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8));
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    String w = line.strip();
+                    if (!w.isEmpty() && !w.startsWith("#")) {
+                        out.add(Nicknames.fold(w));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + resource, e);
+            }
+        }
+        return Set.copyOf(out);
+    }
+}
