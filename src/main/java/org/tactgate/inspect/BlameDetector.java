@@ -68,6 +68,9 @@ public final class BlameDetector implements Detector {
                     continue;
                 }
                 Matcher m = found.get();
+                if (Quotes.inside(s.lower(), m.start())) {
+                    continue; // a headline or someone's words quoted: "'Hi, My Name Isn't Justice, Honey'"
+                }
                 used[k] = true;
                 cues++;
                 keep *= 1 - r.weight();
@@ -77,7 +80,7 @@ public final class BlameDetector implements Detector {
                     cue = m.group().strip();
                 }
             }
-            care += Lexicon.bestRule(empathy, s).map(h -> h.rule().weight()).orElse(0.0);
+            care = Math.max(care, Lexicon.bestRule(empathy, s).map(h -> h.rule().weight()).orElse(0.0));
         }
         Optional<Finding> read = readerSays(view);
         if (read.isPresent() && (insulted.isEmpty() || read.get().score() > insulted.get().score())) {

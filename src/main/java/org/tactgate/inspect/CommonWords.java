@@ -31,6 +31,11 @@ final class CommonWords {
     private CommonWords() {
     }
 
+    /** Reads the lists now (class initialisation), so that no message waits for them. */
+    static void warm() {
+        // nothing to do: calling any static method has initialised the class
+    }
+
     /** Whether the folded word is an ordinary word of one of the languages and no one's name. */
     static boolean word(String folded) {
         return !NAMES.contains(folded) && Arrays.binarySearch(WORDS, hash(folded)) >= 0;

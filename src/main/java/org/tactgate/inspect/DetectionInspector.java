@@ -48,6 +48,8 @@ public final class DetectionInspector implements MessageInspector {
         this.lexicon = lexicon;
         this.detectors = List.copyOf(detectors);
         this.reader = reader;
+        // the word lists take ~0.5 s to read: at start-up, not inside the first message's SMTP session
+        CommonWords.warm();
     }
 
     /** The standard rule set (unparseable, disparagement, exposure, blame), rules alone. */

@@ -127,21 +127,8 @@ public final class DisparagementDetector implements Detector {
 
     /** Whether the words stand inside quotation marks in the sentence as written. */
     private static boolean quoted(String text, String words) {
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
-        int at = lower.indexOf(words.split(" ")[0]);
-        if (at < 0) {
-            return false;
-        }
-        int opens = 0;
-        for (int i = 0; i < at; i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '“' || c == '”' || c == '«' || c == '»' || c == '„') {
-                opens++;
-            } else if ((c == '\'' || c == '‘') && (i == 0 || !Character.isLetter(text.charAt(i - 1)))) {
-                opens++; // an opening single quote, not an apostrophe
-            }
-        }
-        return opens % 2 == 1;
+        int at = text.toLowerCase(java.util.Locale.ROOT).indexOf(words.split(" ")[0]);
+        return at >= 0 && Quotes.inside(text, at);
     }
 
     private void add(List<Finding> out, SentenceView s, String symbol, double score, String reason) {
