@@ -28,7 +28,7 @@ public record InspectSettings(Map<String, Double> thresholds, Optional<Path> lex
 
     /** Detectors and their default thresholds. */
     public static final Map<String, Double> DEFAULT_THRESHOLDS = Map.of(
-            "disparagement", 0.6, "exposure", 0.5, "blame", 0.5, "unparseable", 0.5);
+            "disparagement", 0.6, "exposure", 0.5, "blame", 0.45, "unparseable", 0.5);
 
     public InspectSettings {
         thresholds = Map.copyOf(thresholds);
