@@ -226,8 +226,21 @@ public final class LearnedReader {
     }
 
     private static boolean worthReading(MessageView view, SentenceView s, boolean secondPerson) {
-        return (s.hasTarget() || secondPerson && addressesTheReader(view, s)) && saysSomething(s);
+        return (s.hasTarget() || secondPerson && addressesTheReader(view, s)) && saysSomething(s) && !quotation(s);
     }
+
+    /**
+     * A sentence that is one quotation from end to end ("\"Some people will vote against
+     * anything.\"") reports someone's words: a politician in the news, a customer's own complaint.
+     */
+    private static boolean quotation(SentenceView s) {
+        String t = s.sentence().text().strip();
+        return t.length() > 2 && OPENING.indexOf(t.charAt(0)) >= 0 && CLOSING.indexOf(t.charAt(t.length() - 1)) >= 0
+                && t.chars().filter(c -> OPENING.indexOf(c) >= 0 || CLOSING.indexOf(c) >= 0).count() <= 2;
+    }
+
+    private static final String OPENING = "\"“«„";
+    private static final String CLOSING = "\"”»“";
 
     /**
      * At least {@value #MIN_WORDS} words besides the customer and "you": "Dear Mr Aasen,", "Hi

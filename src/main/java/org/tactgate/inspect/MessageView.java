@@ -187,7 +187,10 @@ public final class MessageView {
         return switch (block.kind()) {
             case SUBJECT, AUTHOR, ATTACHMENT -> true;
             case SIGNATURE -> false;
-            case QUOTED -> travels && block.author().map(a -> party(directory, a.email()).isInternal()).orElse(false);
+            // history without an address in its attribution ("From: Karthik Subramaniam", as Outlook
+            // writes colleagues from the same Exchange) is presumed a colleague's when a colleague sends it
+            case QUOTED -> travels && block.author().map(a -> party(directory, a.email()).isInternal())
+                    .orElseGet(() -> message.from().map(f -> party(directory, f.email()).isInternal()).orElse(false));
         };
     }
 

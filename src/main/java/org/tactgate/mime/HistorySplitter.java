@@ -25,9 +25,13 @@ final class HistorySplitter {
     private static final Pattern HEADER = Pattern.compile(
             "^\\s*\\*?(from|sent|date|to|cc|bcc|subject|reply-to)\\*?:\\s*.*", Pattern.CASE_INSENSITIVE);
     private static final Pattern FROM = Pattern.compile("^\\s*\\*?from\\*?:\\s*(.*)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern WROTE = Pattern.compile("\\bwrote:\\s*$|\\bwrites:\\s*$|\\bschrieb:\\s*$",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern ON = Pattern.compile("^\\s*(>\\s*)*on\\b.*", Pattern.CASE_INSENSITIVE);
+    /** "wrote:" in the languages the detectors read (French puts a space before the colon). */
+    private static final Pattern WROTE = Pattern.compile(
+            "(?<!\\p{L})(wrote|writes|schrieb|escribió|escribio|escreveu|a écrit|a ecrit|ha scritto|schreef)\\s?:\\s*$"
+                    + "|(?<!\\p{L})schreef .*:\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** The opening of an attribution: "On Mon…", "Am 3. März…", "El jue…", "Le lun…", "Em…", "Il…", "Op…". */
+    private static final Pattern ON = Pattern.compile("^\\s*(>\\s*)*(on|am|el|le|em|il|op)\\b.*", Pattern.CASE_INSENSITIVE);
     private static final Pattern NOTES_DATE = Pattern.compile(
             "(^|\\s)\\d{1,2}/\\d{1,2}/\\d{2,4}\\s+\\d{1,2}:\\d{2}(:\\d{2})?\\s*([AaPp][Mm])?\\s*$");
     private static final Pattern UP_TO_WROTE_OR_FROM = Pattern.compile("(?i)^.*\\b(?:wrote\\b|from:)");
@@ -168,6 +172,11 @@ final class HistorySplitter {
             if (ON.matcher(lines.get(up)).matches()) {
                 return up;
             }
+        }
+        // "El jue, 6 jun 2024 a las 20:12, Héctor <hector@…>" / "escribió:": a mail client wrapped
+        // the attribution, and its address is on the line above "wrote"
+        if (k > floor && !lines.get(k).contains("@") && lines.get(k - 1).contains("@") && !isQuoted(lines.get(k - 1))) {
+            return k - 1;
         }
         return k;
     }

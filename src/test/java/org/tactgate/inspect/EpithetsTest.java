@@ -91,4 +91,13 @@ class EpithetsTest {
         assertThat(symbolsOf(mail(forwardToJoan("Alan Pivot from the bank rang. Mr Pivot wants the report too."), TO_JOAN)))
                 .doesNotContain("DISP_EPITHET");
     }
+
+    /** Outlook writes a colleague of the same Exchange as "From: Tom Reyes", with no address. */
+    @Test
+    void historyWithoutAnAddressSentByAColleagueIsAColleaguesHistory() {
+        String forward = "Dear Joan,\n\nAs requested, the report is below.\n\nAna\n\n-----Original Message-----\n"
+                + "From: Tom Reyes\nSent: Monday, 1 April 2024 09:00\nTo: Ana Costa\nSubject: report\n\nAna,\n\n"
+                + "Madam Spreadsheet wants the report again, send it.\n\nTom\n";
+        assertThat(symbolsOf(mail(forward, TO_JOAN))).contains("DISP_EPITHET");
+    }
 }
