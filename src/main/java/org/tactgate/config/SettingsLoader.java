@@ -236,7 +236,9 @@ public final class SettingsLoader {
     private List<String> list(String key, String fallback) {
         String raw = optionalText(key).orElse(fallback);
         List<String> out = new ArrayList<>();
-        for (String part : raw.split(",")) {
+        // commas or semicolons: customers.csv separates its lists with ";", and an admin who writes
+        // "a.example;b.example" here means two domains, never one domain with a ";" in it
+        for (String part : raw.split("[,;]")) {
             if (!part.isBlank()) {
                 out.add(part.trim());
             }

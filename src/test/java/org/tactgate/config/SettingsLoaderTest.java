@@ -51,6 +51,15 @@ class SettingsLoaderTest {
         assertThat(s.directory().internalDomains()).containsExactly("a.example", "b.example");
     }
 
+    /** customers.csv separates its lists with ";": an admin who writes the same here means two domains. */
+    @Test
+    void listsTakeSemicolonsAsWellAsCommas() throws IOException {
+        Settings s = SettingsLoader.load(write("internal.domains = a.example;b.example\n"
+                + "partners.domains = bank.example; courier.example, florist.example\n"));
+        assertThat(s.directory().internalDomains()).containsExactly("a.example", "b.example");
+        assertThat(s.directory().partnerDomains()).containsExactly("bank.example", "courier.example", "florist.example");
+    }
+
     @Test
     void badValueShouldNameTheKeyAndTheFile() throws IOException {
         Path file = write("smtp.listen = 127.0.0.1:notaport\n");
