@@ -221,6 +221,8 @@ final class Epithets {
             "mais", "muy", "pero", "mas", "ya", "já", "lui", "ele", "ela", "él", "ella", "il", "elle", "nos", "nous",
             "nosotros", "noi", "está", "esta", "sont", "son", "tiene", "tem", "ont", "hanno", "hay", "ne", "na", "no",
             "em", "nas", "aos", "pelo", "pela", "sur", "dans", "au", "aux", "nel", "nella", "della", "alla", "sul");
+    /** Prepositions inside titles ("Ley General para la Defensa de los Consumidores"). */
+    private static final Set<String> PREPOSITIONS = Set.of("de", "del", "da", "do", "di", "des", "du", "della", "dello");
     /** Plural articles: "os Pais Helicóptero", "los Tortolitos" take a second word. */
     private static final Set<String> PLURAL_ARTICLES = Set.of("los", "las", "os", "les", "gli");
 
@@ -233,6 +235,10 @@ final class Epithets {
             return null;
         }
         if (i == 0 && !t.capitalised(i)) {
+            return null;
+        }
+        // "la Defensa de los Consumidores y Usuarios": inside the title of a law, a body or a place
+        if (i >= 3 && PREPOSITIONS.contains(t.word(i - 1)) && t.capitalised(i - 2)) {
             return null;
         }
         String w = t.word(j);

@@ -30,35 +30,48 @@ import org.junit.jupiter.params.provider.CsvSource;
  * gym-ca and notaire-be, one more each after DISP_NICKNAME was written from their misses. The
  * four {@code blind6-*} were measured once at the end of that round; their rows are after three
  * fixes made from their false holds (README).
+ *
+ * <p>Since 2026-12-06 the rows are that day's figures (README): every one held or rose. The four
+ * {@code blind7-*} were measured blind that morning (31/88) and tuned on since; the four
+ * {@code blind8-*} were measured once, blind, at the end of the day (48/88) and nothing was tuned on
+ * them, so their rows are the blind figure.
  */
 class BlindCorpora2026IT {
 
     @ParameterizedTest(name = "{0}: recall >= {1}/22, false holds <= {2}/22")
     @CsvSource({
-            "blind-saas-desk, 17, 1",
-            "blind-garage, 18, 4",
-            "blind-school, 16, 2",
-            "blind-viajes-es, 16, 2",
-            "blind-hausverwaltung-de, 15, 2",
-            "heldout-cabinet-fr, 15, 0",
-            "heldout-vet, 17, 1",
+            "blind-saas-desk, 18, 1",
+            "blind-garage, 19, 4",
+            "blind-school, 18, 2",
+            "blind-viajes-es, 19, 2",
+            "blind-hausverwaltung-de, 16, 2",
+            "heldout-cabinet-fr, 16, 0",
+            "heldout-vet, 18, 1",
             "heldout-msp, 15, 1",
-            "blind3-recruit-uk, 14, 0",
+            "blind3-recruit-uk, 15, 0",
             "blind3-sparky-au, 10, 0",
             "blind3-steuer-at, 11, 1",
-            "blind3-seguros-mx, 8, 1",
+            "blind3-seguros-mx, 9, 1",
             "blind4-venue-us, 16, 0",
-            "blind4-itservices-in, 18, 0",
-            "blind4-logistiek-nl, 15, 0",
+            "blind4-itservices-in, 19, 0",
+            "blind4-logistiek-nl, 16, 0",
             "blind4-dentista-it, 13, 0",
-            "blind5-events-sg, 14, 1",
-            "blind5-gym-ca, 17, 1",
-            "blind5-notaire-be, 11, 1",
-            "blind5-spitex-ch, 9, 0",
-            "blind6-estates-ng, 14, 2",
+            "blind5-events-sg, 19, 1",
+            "blind5-gym-ca, 19, 1",
+            "blind5-notaire-be, 13, 1",
+            "blind5-spitex-ch, 12, 0",
+            "blind6-estates-ng, 17, 2",
             "blind6-autos-oh, 14, 2",
-            "blind6-agencia-ar, 9, 1",
-            "blind6-fisio-pt, 9, 0"})
+            "blind6-agencia-ar, 13, 1",
+            "blind6-fisio-pt, 10, 0",
+            "blind7-accounting-nz, 15, 1",
+            "blind7-clinica-co, 15, 1",
+            "blind7-syndic-qc, 13, 0",
+            "blind7-umzug-hh, 9, 2",
+            "blind8-solar-az, 17, 3",
+            "blind8-hotel-ie, 15, 1",
+            "blind8-coworking-vlc, 9, 0",
+            "blind8-skischule-at, 7, 1"})
     void keepsItsFigures(String corpus, int caught, int falseHolds) throws IOException {
         LabelledCorpus.Score s = LabelledCorpus.evaluate(Path.of("src", "test", "resources", "corpus", corpus));
         assertThat(s.recall() * 22).as("HOLD mails stopped").isGreaterThanOrEqualTo(caught - 0.01);

@@ -50,6 +50,7 @@ class EpithetsTest {
             "Le confermo che la Sua richiesta è stata accolta.",
             "Frau Mag. Huber hat den Bescheid geschickt.",
             "Mother Nature had other plans for the marquee.",
+            "Se rigen por la Ley General para la Defensa de los Consumidores y Usuarios.",
             "Update from the Ritz and the Savoy on rates."})
     void findsNoEpithetInNamesAndPlaces(String sentence) {
         assertThat(epithets(sentence, Set.of())).isEmpty();
