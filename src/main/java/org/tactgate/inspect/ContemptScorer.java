@@ -78,7 +78,7 @@ final class ContemptScorer {
                 boolean name = m.start() > 0 && NounCapitals.mayBeName(own, m.start());
                 boolean counts = reach == 1.0 || m.phrase().value() >= UNAMBIGUOUS;
                 if (counts && !name && !negated(own, m.start()) && !reported(own, 0, m.start())
-                        && !otherSubject(own, m.start(), s.targets())) {
+                        && !otherSubject(own, m.start(), s.targets()) && !usedAsVerb(own, m)) {
                     best = better(best, m.phrase().value() * reach, own.span(m.start(), m.end()), "insulting word for a customer", "DISP_INSULT");
                 }
             }
@@ -121,6 +121,17 @@ final class ContemptScorer {
             best = better(best, h.rule().weight(), s.lower().substring(h.start(), h.end()), "treats a customer as unwanted or unworthy", "DISP_UNWANTED");
         }
         return Optional.ofNullable(best);
+    }
+
+    /** Object pronouns: an insult word before one is a verb ("don't let the count fool you"). */
+    private static final Set<String> OBJECTS = Set.of("you", "them", "us", "me", "him", "her", "anyone", "anybody",
+            "everyone", "everybody", "nobody", "people");
+
+    /** "Don't let the ticket count fool you", "they tried to con us": the word is a verb, not a name for anyone. */
+    private static boolean usedAsVerb(Tokens t, PhraseMatcher.Match<Double> m) {
+        return m.end() - m.start() == 1 && m.end() < t.size() && OBJECTS.contains(t.word(m.end()))
+                && (m.start() == 0 || !Set.of("a", "an", "the", "such", "that", "this", "what", "you", "old", "silly",
+                "stupid", "bloody", "complete", "total", "utter").contains(t.word(m.start() - 1)));
     }
 
     /**

@@ -273,6 +273,14 @@ final class Epithets {
             "girl scout", "tooth fairy", "mutter natur", "mère nature", "madre naturaleza", "mãe natureza",
             "madre natura", "moeder natuur");
 
+    /** Words that make a name with a person word a place: "Queen Creek", "King Street", "Lady Bay". */
+    private static final Set<String> PLACES = Set.of("creek", "street", "st", "road", "rd", "avenue", "ave", "lane",
+            "park", "bay", "hill", "hills", "valley", "lake", "river", "square", "bridge", "court", "gardens",
+            "island", "point", "beach", "mountain", "station", "hotel", "house", "cross", "arms", "head", "falls",
+            "springs", "heights", "place", "way", "drive", "close", "grove", "field", "fields", "wharf", "quay",
+            "mall", "centre", "center", "plaza", "county", "city", "town", "village", "port", "harbour", "harbor",
+            "strasse", "straße", "platz", "weg", "calle", "rue", "rua", "via", "piazza", "praça");
+
     /** "Papy Cadastre", "London Aunty": a word for a person beside another capitalised word. */
     private static Span personWord(Tokens t, boolean[] covered, Set<String> known, int i) {
         int j = i + 1;
@@ -286,6 +294,9 @@ final class Epithets {
         }
         if ((j + 1 < t.size() && t.capitalised(j + 1)) || (i > 0 && t.capitalised(i - 1) && i - 1 != 0)) {
             return null; // part of a longer capitalised run: a company or a title
+        }
+        if (PLACES.contains(t.word(i)) || PLACES.contains(t.word(j))) {
+            return null; // "Queen Creek", "King Street", "Prince Albert Road": a place, not a person
         }
         return PERSONIFIED.contains(t.span(i, j + 1)) ? null : new Span(i, j + 1);
     }

@@ -76,7 +76,9 @@ class DisparagementDetectorTest {
             "Oscar met Supervisor Wally Smith at the front desk.",
             // "mean" is an adjective entry: its verb forms are not it
             "I now know what Oscar means, and I agree with him.",
-            "Oscar is entitled to question his bill, and we're entitled to our contract."})
+            "Oscar is entitled to question his bill, and we're entitled to our contract.",
+            // an insult word before an object pronoun is a verb
+            "Oscar's account has 40 tickets. Don't let the ticket count fool you: he is not difficult at all."})
     void staysQuietOnHardNegatives(String body) {
         assertThat(score("disparagement", mail(body, INTERNAL))).isLessThan(THRESHOLD);
     }

@@ -51,7 +51,8 @@ class EpithetsTest {
             "Frau Mag. Huber hat den Bescheid geschickt.",
             "Mother Nature had other plans for the marquee.",
             "Se rigen por la Ley General para la Defensa de los Consumidores y Usuarios.",
-            "Update from the Ritz and the Savoy on rates."})
+            "Update from the Ritz and the Savoy on rates.",
+            "The crew is at the job in Queen Creek until Friday."})
     void findsNoEpithetInNamesAndPlaces(String sentence) {
         assertThat(epithets(sentence, Set.of())).isEmpty();
     }
