@@ -15,6 +15,8 @@ import java.util.Locale;
 final class RegexAnchors {
     private static final String META = "\\^$.|?*+()[]{}";
     private static final String OPTIONAL = "?*{";
+    /** The letter look-arounds the lexicons use beside accented letters, where Java's {@code \b} fails. */
+    private static final java.util.regex.Pattern LOOKAROUND = java.util.regex.Pattern.compile("\\(\\?<?[!=]\\\\p\\{L}\\)");
 
     private RegexAnchors() {
     }
@@ -28,6 +30,14 @@ final class RegexAnchors {
         int n = regex.length();
         for (int i = 0; i < n; i++) {
             char c = regex.charAt(i);
+            // a look-around consumes nothing: "(?<!\p{L})vous" requires "vous" as "\bvous" does
+            if (depth == 0 && regex.startsWith("(?", i) && LOOKAROUND.matcher(regex.substring(i)).lookingAt()) {
+                var m = LOOKAROUND.matcher(regex.substring(i));
+                m.lookingAt();
+                flush(run, out);
+                i += m.end() - 1;
+                continue;
+            }
             // an escaped punctuation mark ("\?", "\.") is that character, literally
             boolean escapedLiteral = c == '\\' && i + 1 < n && !Character.isLetterOrDigit(regex.charAt(i + 1));
             char literal = escapedLiteral ? regex.charAt(i + 1) : c;
@@ -80,7 +90,7 @@ final class RegexAnchors {
 
     /** A group body like "sick|tired|fed up" as its stripped alternatives; empty if not plain. */
     private static java.util.Optional<List<String>> alternatives(String body) {
-        if (!body.matches("[a-z0-9' |-]+") || body.contains("||") || body.startsWith("|") || body.endsWith("|")) {
+        if (!body.matches("[\\p{Ll}0-9' |-]+") || body.contains("||") || body.startsWith("|") || body.endsWith("|")) {
             return java.util.Optional.empty();
         }
         List<String> alts = Arrays.stream(body.split("\\|")).map(String::strip).toList();

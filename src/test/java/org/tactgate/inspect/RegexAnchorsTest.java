@@ -21,6 +21,13 @@ class RegexAnchorsTest {
     }
 
     @Test
+    void letterLookAroundsConsumeNothingAndAccentedAlternativesAreRequired() {
+        assertThat(RegexAnchors.of("(?<!\\p{L})vous (saviez|saviiez)(?!\\p{L})"))
+                .contains(List.of("vous"), List.of("saviez", "saviiez"));
+        assertThat(RegexAnchors.of("(?<!\\p{L})(c'était|c'est) à vous")).contains(List.of("c'était", "c'est"), List.of("à vous"));
+    }
+
+    @Test
     void optionalPartsTopLevelAlternativesAndRepetitionCountsAddNothing() {
         assertThat(RegexAnchors.of("\\bfees?\\b")).containsExactly(List.of("fee"));
         assertThat(RegexAnchors.of("(sick )?of it")).containsExactly(List.of("of it"));
