@@ -14,16 +14,17 @@ import java.util.zip.GZIPInputStream;
 /**
  * Ordinary words of the seven languages the detectors read, and the names that are also words:
  * what tells the epithet "Mr Last Minute" from the surname in "Mr Pemberton" ({@link Epithets}).
- * The word lists (1.5 million forms, {@code words/common-words.txt.gz} and {@code more-words.txt.gz}, built by
- * {@code src/train/common_words.py} from the sources in {@code words/NOTICE.md}) is held as
- * sorted 64-bit hashes — 12 MB instead of ~150 MB of strings — and read on first use, once per
- * process. Words are compared folded ({@link Nicknames#fold}). Thread-safe.
+ * The word lists (1.5 million forms, {@code words/common-words.txt.gz} and
+ * {@code more-words.txt.gz}, built by {@code src/train/common_words.py} from the sources in
+ * {@code words/NOTICE.md}) are held as sorted 64-bit hashes — 12 MB instead of ~150 MB of
+ * strings — and read once per process, when the first inspector is built. Words are compared
+ * folded ({@link Nicknames#fold}). Thread-safe.
  */
 final class CommonWords {
     /** From word-game lists and Hunspell's lower-case stems: words, never names. */
-    private static final long[] WORDS = load("/words/common-words.txt.gz", true);
+    private static final long[] WORDS = hashes("/words/common-words.txt.gz");
     /** From lists gathered from subtitles (German, Italian, Portuguese): mostly words, some names. */
-    private static final long[] MORE = load("/words/more-words.txt.gz", true);
+    private static final long[] MORE = hashes("/words/more-words.txt.gz");
     private static final Set<String> GIVEN = names("/words/given-names.txt");
     /** Given names and surnames that are also words ("Baker", "Koch", "Ribeiro", "Rose"). */
     private static final Set<String> NAMES = union(GIVEN, names("/words/surname-words.txt"));
@@ -72,13 +73,9 @@ final class CommonWords {
         return h;
     }
 
-    private static long[] load(String resource, boolean gzip) {
-        try (InputStream raw = CommonWords.class.getResourceAsStream(resource)) {
-            if (raw == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            BufferedReader in = new BufferedReader(new InputStreamReader(gzip ? new GZIPInputStream(raw, 1 << 16) : raw,
-                    StandardCharsets.UTF_8), 1 << 16);
+    /** The hashes of a gzipped list's lines, sorted for binary search. */
+    private static long[] hashes(String resource) {
+        try (BufferedReader in = open(resource, true)) {
             long[] out = new long[1 << 21];
             int n = 0;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -97,24 +94,28 @@ final class CommonWords {
         }
     }
 
-    private static Set<String> names(String... resources) {
+    /** A plain list's entries, folded; "#" starts a comment line. */
+    private static Set<String> names(String resource) {
         Set<String> out = new HashSet<>();
-        for (String resource : resources) {
-            try (InputStream raw = CommonWords.class.getResourceAsStream(resource)) {
-                if (raw == null) {
-                    throw new IllegalStateException("missing resource " + resource);
+        try (BufferedReader in = open(resource, false)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String w = line.strip();
+                if (!w.isEmpty() && !w.startsWith("#")) {
+                    out.add(Nicknames.fold(w));
                 }
-                BufferedReader in = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8));
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    String w = line.strip();
-                    if (!w.isEmpty() && !w.startsWith("#")) {
-                        out.add(Nicknames.fold(w));
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + resource, e);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
         return Set.copyOf(out);
+    }
+
+    private static BufferedReader open(String resource, boolean gzip) throws IOException {
+        InputStream raw = CommonWords.class.getResourceAsStream(resource);
+        if (raw == null) {
+            throw new IllegalStateException("missing resource " + resource);
+        }
+        return new BufferedReader(new InputStreamReader(gzip ? new GZIPInputStream(raw, 1 << 16) : raw,
+                StandardCharsets.UTF_8), 1 << 16);
     }
 }

@@ -127,11 +127,14 @@ final class ContemptScorer {
     private static final Set<String> OBJECTS = Set.of("you", "them", "us", "me", "him", "her", "anyone", "anybody",
             "everyone", "everybody", "nobody", "people");
 
+    /** Words before a noun ("a fool", "you fool", "complete fool"): then the word is the noun after all. */
+    private static final Set<String> NOUN_OPENERS = Set.of("a", "an", "the", "such", "that", "this", "what", "you",
+            "old", "silly", "stupid", "bloody", "complete", "total", "utter");
+
     /** "Don't let the ticket count fool you", "they tried to con us": the word is a verb, not a name for anyone. */
     private static boolean usedAsVerb(Tokens t, PhraseMatcher.Match<Double> m) {
         return m.end() - m.start() == 1 && m.end() < t.size() && OBJECTS.contains(t.word(m.end()))
-                && (m.start() == 0 || !Set.of("a", "an", "the", "such", "that", "this", "what", "you", "old", "silly",
-                "stupid", "bloody", "complete", "total", "utter").contains(t.word(m.start() - 1)));
+                && (m.start() == 0 || !NOUN_OPENERS.contains(t.word(m.start() - 1)));
     }
 
     /**

@@ -102,9 +102,10 @@ final class Epithets {
     /**
      * Epithet spans among the tokens not yet covered by another reference.
      *
-     * @param known folded words of the names this message gives (headers, attributions, directory)
+     * @param names folded words of the names this message gives (headers, attributions), read only
+     *              when a shape is found
      */
-    static List<Span> find(String text, Tokens tokens, boolean[] covered, Set<String> known) {
+    static List<Span> find(String text, Tokens tokens, boolean[] covered, java.util.function.Supplier<Set<String>> names) {
         List<Span> out = new ArrayList<>(1);
         int n = tokens.size();
         for (int i = 0; i < n; i++) {
@@ -117,11 +118,11 @@ final class Epithets {
                     && RANKS.contains(tokens.word(i + 1)) && (i > 0 || tokens.capitalised(i))) {
                 s = new Span(i, i + 2);
             } else if (TITLES.contains(w) && tokens.capitalised(i)) {
-                s = titled(tokens, covered, known, i);
+                s = titled(tokens, covered, names.get(), i);
             } else if (ROMANCE_ARTICLES.contains(w)) {
-                s = articled(tokens, covered, known, i);
+                s = articled(tokens, covered, names.get(), i);
             } else if (tokens.capitalised(i) && i + 1 < n) {
-                s = personWord(tokens, covered, known, i);
+                s = personWord(tokens, covered, names, i);
             }
             if (s != null && (acronymIn(text, tokens, s) || !adjacent(text, tokens, s))) {
                 s = null; // "LA Times", "el BMW", "Frau Mag." of an Austrian degree: no nickname
@@ -213,7 +214,6 @@ final class Epithets {
             "huber", "bauer", "hofer", "ner", "ler", "inger", "stein", "berg", "feld", "son", "sen", "ski", "sky",
             "dorf", "hausen", "brock", "kamp", "haus", "mans", "kens");
 
-    /** "la Generala", "os Pais Helicóptero": an article before a capitalised word, inside a sentence. */
     /** Words that show a sentence is written in Spanish, Portuguese, French or Italian. */
     private static final Set<String> ROMANCE_WORDS = Set.of("de", "del", "que", "en", "y", "con", "por", "para", "es",
             "un", "una", "et", "est", "une", "des", "du", "qui", "pour", "avec", "pas", "não", "é", "um", "uma", "com",
@@ -226,6 +226,7 @@ final class Epithets {
     /** Plural articles: "os Pais Helicóptero", "los Tortolitos" take a second word. */
     private static final Set<String> PLURAL_ARTICLES = Set.of("los", "las", "os", "les", "gli");
 
+    /** "la Generala", "os Pais Helicóptero": an article before a capitalised word, inside a sentence. */
     private static Span articled(Tokens t, boolean[] covered, Set<String> known, int i) {
         if (!romance(t, i)) {
             return null; // "they toured El Monte": a Spanish place name in English text
@@ -282,13 +283,17 @@ final class Epithets {
             "strasse", "straße", "platz", "weg", "calle", "rue", "rua", "via", "piazza", "praça");
 
     /** "Papy Cadastre", "London Aunty": a word for a person beside another capitalised word. */
-    private static Span personWord(Tokens t, boolean[] covered, Set<String> known, int i) {
+    private static Span personWord(Tokens t, boolean[] covered, java.util.function.Supplier<Set<String>> names, int i) {
         int j = i + 1;
         if (!free(t, covered, j) || !t.capitalised(j)) {
             return null;
         }
         boolean person = PERSON_WORDS.contains(t.word(i)) || PERSON_WORDS.contains(t.word(j));
-        if (!person || known.contains(Nicknames.fold(t.word(i))) || known.contains(Nicknames.fold(t.word(j)))
+        if (!person) {
+            return null; // most capitalised pairs: the names need not be read
+        }
+        Set<String> known = names.get();
+        if (known.contains(Nicknames.fold(t.word(i))) || known.contains(Nicknames.fold(t.word(j)))
                 || !wordLike(t, i, j + 1) || !ordinary(t, i, j + 1)) {
             return null;
         }

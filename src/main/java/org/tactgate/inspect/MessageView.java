@@ -1,6 +1,7 @@
 package org.tactgate.inspect;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,7 +39,8 @@ public final class MessageView {
     private final List<Address> ccCustomers = new ArrayList<>();
     private final Optional<LearnedReader> reader;
     private Map<SentenceView, ReaderModel.Scores> reading;
-    private Set<String> surnamesSeen = Set.of();
+    private Set<String> headerNameWords;
+    private Set<String> surnamesSeen;
 
     MessageView(ParsedMessage message, Envelope envelope, Directory directory,
                 PhraseMatcher<Customer> directoryNames, Lexicon lexicon) {
@@ -108,7 +110,7 @@ public final class MessageView {
         // listed customers' names are matched before epithets are looked for; the names in the
         // headers and attributions may be anyone's (colleagues, contacts), so none is an epithet
         TargetFinder finder = new TargetFinder(directoryNames, refs, List.copyOf(others), directory.partnerNames(), lexicon,
-                headerNameWords());
+                this::headerNameWords);
         boolean travels = travelsToCustomer();
         Optional<Customer> reader = soleCustomerReader();
         Optional<Customer> copied = copiedCustomerTalkedAbout();
@@ -141,11 +143,26 @@ public final class MessageView {
                 sentences.add(new SentenceView(block, index, s, tokens, lower, hits, lexicon.literals(lower), targets, other[0]));
             }
         }
-        surnamesSeen = finder.surnamesSeen();
     }
 
-    /** Words the text uses as surnames after a given name ("Alan Blinder"): {@link TargetFinder#surnamesSeen}. */
+    /**
+     * Words the text uses as a surname after a given name ("Alan Blinder", "Hans Jürgensen"),
+     * folded: an honorific before one of them ("Mr Blinder") is a real name, wherever in the
+     * message it stands. Read on first use, which only an epithet asks for.
+     */
     Set<String> surnamesSeen() {
+        if (surnamesSeen == null) {
+            Set<String> out = new HashSet<>();
+            for (SentenceView s : sentences) {
+                Tokens t = s.tokens();
+                for (int i = 1; i < t.size(); i++) {
+                    if (t.capitalised(i) && t.capitalised(i - 1) && CommonWords.givenName(Nicknames.fold(t.word(i - 1)))) {
+                        out.add(Nicknames.fold(t.word(i)));
+                    }
+                }
+            }
+            surnamesSeen = Set.copyOf(out);
+        }
         return surnamesSeen;
     }
 
@@ -261,6 +278,9 @@ public final class MessageView {
      * folded as {@link Nicknames} folds them: the people the mail itself names.
      */
     Set<String> headerNameWords() {
+        if (headerNameWords != null) {
+            return headerNameWords;
+        }
         Set<String> out = new LinkedHashSet<>();
         for (Address a : everyone()) {
             for (String w : a.displayName().split("[^\\p{L}\\p{N}]+")) {
@@ -269,7 +289,8 @@ public final class MessageView {
                 }
             }
         }
-        return out;
+        headerNameWords = java.util.Collections.unmodifiableSet(out);
+        return headerNameWords;
     }
 
     /** The customers among the recipients (To, Cc, Bcc, envelope): who will read this mail. */

@@ -31,12 +31,13 @@ final class RegexAnchors {
         for (int i = 0; i < n; i++) {
             char c = regex.charAt(i);
             // a look-around consumes nothing: "(?<!\p{L})vous" requires "vous" as "\bvous" does
-            if (depth == 0 && regex.startsWith("(?", i) && LOOKAROUND.matcher(regex.substring(i)).lookingAt()) {
-                var m = LOOKAROUND.matcher(regex.substring(i));
-                m.lookingAt();
-                flush(run, out);
-                i += m.end() - 1;
-                continue;
+            if (depth == 0 && regex.startsWith("(?", i)) {
+                java.util.regex.Matcher m = LOOKAROUND.matcher(regex).region(i, n);
+                if (m.lookingAt()) {
+                    flush(run, out);
+                    i = m.end() - 1;
+                    continue;
+                }
             }
             // an escaped punctuation mark ("\?", "\.") is that character, literally
             boolean escapedLiteral = c == '\\' && i + 1 < n && !Character.isLetterOrDigit(regex.charAt(i + 1));

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.tactgate.directory.Customer;
 import org.tactgate.directory.Reference;
 
@@ -28,10 +29,8 @@ final class TargetFinder {
     private final Lexicon.Category otherParties;
     private final Set<String> pronouns;
     private final Set<String> thingNouns;
-    /** Folded words of every name the message gives: never part of an epithet. */
-    private final Set<String> knownNames;
-    /** Surnames the text itself gives after a given name ("Alan Blinder", "Hans Jürgensen"), folded. */
-    private final Set<String> surnamesSeen = new HashSet<>();
+    /** Folded words of every name the message gives: never part of an epithet (read only when one may be). */
+    private final Supplier<Set<String>> knownNames;
 
     private Optional<Customer> antecedent = Optional.empty();
     private boolean antecedentKnown;
@@ -49,7 +48,7 @@ final class TargetFinder {
      * @param partnerNames words naming a partner or supplier ("zoomship"), in any case
      */
     TargetFinder(PhraseMatcher<Customer> directoryNames, List<Reference> messageRefs, List<String> otherNames,
-                 List<String> partnerNames, Lexicon lexicon, Set<String> knownNames) {
+                 List<String> partnerNames, Lexicon lexicon, Supplier<Set<String>> knownNames) {
         this.directoryNames = directoryNames;
         this.knownNames = knownNames;
         List<PhraseMatcher.Phrase<Optional<Customer>>> names = new ArrayList<>();
@@ -124,11 +123,6 @@ final class TargetFinder {
             if (!overlaps(covered, m.start(), m.end()) && !overlaps(elsewhere, m.start(), m.end())) {
                 mark(covered, m.start(), m.end());
                 out.add(new Target(m.start(), m.end(), presumedRole, Target.Kind.ROLE, true));
-            }
-        }
-        for (int i = 1; i < tokens.size(); i++) {
-            if (tokens.capitalised(i) && tokens.capitalised(i - 1) && CommonWords.givenName(Nicknames.fold(tokens.word(i - 1)))) {
-                surnamesSeen.add(Nicknames.fold(tokens.word(i)));
             }
         }
         if (!casual && epithetsToo) {
@@ -213,14 +207,6 @@ final class TargetFinder {
             }
         }
         return false;
-    }
-
-    /**
-     * Words the message's text uses as a surname after a given name: an honorific before one of
-     * them ("Mr Blinder" after "Alan Blinder") is a real name, wherever in the message it stands.
-     */
-    Set<String> surnamesSeen() {
-        return Set.copyOf(surnamesSeen);
     }
 
     /** No epithets in the current block: its words are capitalised as a title's are. */

@@ -15,7 +15,7 @@ class EpithetsTest {
     /** The epithet each sentence carries, as its tokens (empty when none). */
     private static List<String> epithets(String sentence, Set<String> known) {
         Tokens t = Tokens.of(sentence);
-        return Epithets.find(sentence, t, new boolean[t.size()], known).stream()
+        return Epithets.find(sentence, t, new boolean[t.size()], () -> known).stream()
                 .map(s -> t.span(s.start(), s.end())).toList();
     }
 
